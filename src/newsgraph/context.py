@@ -1,0 +1,54 @@
+"""What one document's extractors share while it is processed.
+
+The pipeline parses the cleaned text with spaCy, builds a :class:`DocContext` and hands
+it to each extractor in turn (actors, dates, places, quotes, events, themes, tone). Each
+extractor writes only its own field of ``ctx.record``; what later extractors need from
+earlier ones they read through the services here (``actor_index``), never by calling
+another extractor. No spaCy ``Doc`` leaves the worker: only the record does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from .model import ArticleRecord
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+class ActorLookup(Protocol):
+    """Service the actors extractor leaves behind for quotes and events."""
+
+    def ids_for_span(self, start: int, end: int) -> list[str]:
+        """Actor ids mentioned inside the character span [start, end) (compound: members)."""
+        ...
+
+    def ids_for_token(self, i: int) -> list[str]:
+        """Actor ids whose mention covers token ``i`` of the doc."""
+        ...
+
+
+class _NoActors:
+    def ids_for_span(self, start: int, end: int) -> list[str]:
+        return []
+
+    def ids_for_token(self, i: int) -> list[str]:
+        return []
+
+
+@dataclass
+class DocContext:
+    doc: Doc
+    record: ArticleRecord
+    settings: Settings
+    published: dt.date | None
+    body_start: int = 0  # offset of the first body sentence (after title and dek)
+    actor_index: ActorLookup = field(default_factory=_NoActors)
+
+    @property
+    def text(self) -> str:
+        return self.record.text

@@ -1,0 +1,9 @@
+"""places extractor (to be written)."""
+
+from __future__ import annotations
+
+from ..context import DocContext
+
+
+def extract(ctx: DocContext) -> None:
+    """Write this part of ctx.record."""
