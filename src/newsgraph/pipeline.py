@@ -1,0 +1,136 @@
+"""The core: ``process_batch(list[RawArticle], Settings) -> list[ArticleRecord]``.
+
+A pure, picklable function every backend calls. Per document: clean, identify the
+language, parse with spaCy (batched with ``nlp.pipe``), then run the extractors in order.
+A document that fails gets a record with ``error``; one extractor that fails leaves a
+warning on its document; the batch always goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from . import actors, dates, events, places, quotes, themes, tone
+from .clean import clean_article, detect_language, simhash
+from .context import DocContext
+from .errors import EmptyInput, NewsgraphError
+from .model import ArticleRecord, Entity, RawArticle, Sentence
+from .nlp import get_nlp
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Order matters: later extractors read what earlier ones wrote (see context.py).
+EXTRACTORS: tuple[tuple[str, Callable[[DocContext], None]], ...] = (
+    ("actors", actors.extract),
+    ("dates", dates.extract),
+    ("places", places.extract),
+    ("quotes", quotes.extract),
+    ("events", events.extract),
+    ("themes", themes.extract),
+    ("tone", tone.extract),
+)
+
+
+@dataclass
+class _Prepared:
+    record: ArticleRecord
+    published: dt.date | None
+    body_start: int
+    parse: bool
+
+
+def article_id(text: str, url: str | None) -> str:
+    """Content hash: the same article ingested twice gets the same id."""
+    return hashlib.sha1(f"{url or ''}\n{text}".encode()).hexdigest()[:16]
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _prepare(raw: RawArticle, settings: Settings, date: dt.date | None) -> _Prepared:
+    cleaned = clean_article(raw, max_chars=settings.max_chars)
+    rec = ArticleRecord(
+        id=raw.id or article_id(cleaned.text, raw.url),
+        text=cleaned.text,
+        url=raw.url,
+        source=raw.source,
+        title=cleaned.title,
+        dek=cleaned.dek,
+        author=raw.author,
+        removed=cleaned.removed,
+        warnings=[*raw.warnings, *cleaned.warnings],
+    )
+    published = date or parse_date(raw.published)
+    if date:
+        rec.published, rec.published_reason = date.isoformat(), "given by the caller"
+    elif published:
+        rec.published, rec.published_reason = published.isoformat(), "from the source metadata"
+    else:
+        finder = getattr(dates, "find_published", lambda *_: (None, "no date found"))  # TODO
+        value, reason = finder(cleaned.text, raw.url, raw.published)
+        published = parse_date(value)
+        rec.published, rec.published_reason = (value if published else None), reason
+    if not cleaned.text.strip():
+        rec.error = f"{EmptyInput.code}: no article text after cleaning"
+        return _Prepared(rec, published, 0, parse=False)
+    rec.signature = simhash(cleaned.text)
+    lang, prob = detect_language(cleaned.text) if settings.language_check else ("en", 1.0)
+    rec.language = lang
+    if settings.language_check and lang != "en":
+        rec.warnings.append(
+            f"W001: language detected as {lang!r} (p={prob:.2f}); NLP fields left empty"
+        )
+        return _Prepared(rec, published, cleaned.body_start, parse=False)
+    return _Prepared(rec, published, cleaned.body_start, parse=True)
+
+
+def _annotate(p: _Prepared, doc, settings: Settings) -> None:
+    rec = p.record
+    rec.sentences = [Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)]
+    rec.entities = [
+        Entity(e.start_char, e.end_char, e.text, e.label_,
+               rule=f"ruler:{e.ent_id_}" if e.ent_id_ else "ner")
+        for e in doc.ents
+    ]
+    ctx = DocContext(doc=doc, record=rec, settings=settings, published=p.published,
+                     body_start=p.body_start)
+    for name, extract in EXTRACTORS:
+        try:
+            extract(ctx)
+        except Exception as exc:  # one extractor's bug must not lose the document
+            log.exception("%s extractor failed on %s", name, rec.id)
+            rec.warnings.append(f"W100: {name} extractor failed: {type(exc).__name__}: {exc}")
+
+
+def process_batch(
+    raws: Sequence[RawArticle], settings: Settings | None = None, *, date: dt.date | None = None
+) -> list[ArticleRecord]:
+    """Process many articles; one record per input, in order."""
+    settings = settings or Settings()
+    prepared = []
+    for raw in raws:
+        try:
+            prepared.append(_prepare(raw, settings, date))
+        except NewsgraphError as exc:
+            rec = ArticleRecord(id=raw.id or article_id(raw.text or raw.html or "", raw.url),
+                                text="", source=raw.source, url=raw.url,
+                                error=f"{exc.code}: {exc.message}")
+            prepared.append(_Prepared(rec, None, 0, parse=False))
+    todo = [p for p in prepared if p.parse]
+    if todo:
+        nlp = get_nlp(settings)
+        docs = nlp.pipe((p.record.text for p in todo), batch_size=settings.batch_size)
+        for p, doc in zip(todo, docs, strict=True):
+            _annotate(p, doc, settings)
+    return [p.record for p in prepared]

@@ -1,0 +1,5 @@
+"""Readers for text, HTML, JSON lines, gzip, WARC, directories and stdin."""
+
+from .readers import Failure, Item, read_file, read_inputs, read_jsonl
+
+__all__ = ["Failure", "Item", "read_file", "read_inputs", "read_jsonl"]

@@ -1,0 +1,191 @@
+"""Readers: turn paths, stdin and JSON lines into RawArticle items or per-document failures.
+
+Supported: ``.txt``/``.text``/``.md``, ``.html``/``.htm``, ``.jsonl``/``.ndjson``, ``.gz`` of
+these, ``.warc``/``.warc.gz``, directories (recursive) and ``-`` for stdin. A text or HTML
+file may have a sidecar ``NAME.meta.json`` with ``published``, ``url``, ``title``, ``source``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import (
+    BadJsonLine,
+    EmptyInput,
+    InputError,
+    InputTooLarge,
+    UnsupportedSource,
+)
+from ..model import RawArticle
+from .decode import decode_bytes
+from .html import from_html, looks_like_html
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = {".warc", ".arc"}
+KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES
+META_SUFFIX = ".meta.json"
+
+
+@dataclass
+class Failure:
+    """A document that could not be read; the batch goes on without it."""
+
+    source: str
+    error: InputError
+
+    @property
+    def code(self) -> str:
+        return self.error.code
+
+
+Item = RawArticle | Failure
+
+
+def read_inputs(paths: Iterable[str], *, max_bytes: int = 20_000_000) -> Iterator[Item]:
+    """Yield every article (or failure) found under ``paths``."""
+    for p in paths:
+        if p == "-":
+            yield from _read_stream(sys.stdin.buffer, "stdin", max_bytes)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and _inner_suffix(child) in KNOWN:
+                    yield from read_file(child, max_bytes=max_bytes)
+        elif path.exists():
+            yield from read_file(path, max_bytes=max_bytes)
+        else:
+            yield Failure(str(path), UnsupportedSource(f"{path} does not exist"))
+
+
+def _inner_suffix(path: Path) -> str:
+    """The format suffix, looking through ``.gz``; sidecars are not inputs."""
+    name = path.name.lower()
+    if name.endswith(META_SUFFIX):
+        return ""
+    if name.endswith(".gz"):
+        return Path(name[:-3]).suffix
+    return path.suffix.lower()
+
+
+def read_file(path: Path, *, max_bytes: int = 20_000_000) -> Iterator[Item]:
+    name = str(path)
+    suffix = _inner_suffix(path)
+    try:
+        size = path.stat().st_size
+        if suffix in WARC_SUFFIXES:
+            from .warc import read_warc
+
+            yield from read_warc(path, max_bytes=max_bytes)
+            return
+        if suffix in JSONL_SUFFIXES:
+            yield from read_jsonl(_open(path), name, max_bytes=max_bytes)
+            return
+        if size > max_bytes and not path.name.endswith(".gz"):
+            raise InputTooLarge(f"{name} is {size:,} bytes; the limit is {max_bytes:,} (max_bytes)")
+        data = _open(path).read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputTooLarge(f"{name} is over {max_bytes:,} bytes (max_bytes)")
+        meta = _sidecar(path)
+        yield _from_bytes(data, name, suffix, meta)
+    except InputError as exc:
+        yield Failure(name, exc)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        yield Failure(name, UnsupportedSource(f"{name}: cannot read: {exc}"))
+
+
+def _open(path: Path) -> io.BufferedIOBase:
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
+def _sidecar(path: Path) -> dict[str, str]:
+    base = path.name[:-3] if path.name.endswith(".gz") else path.name
+    meta = path.with_name(Path(base).stem + META_SUFFIX)
+    if not meta.is_file():
+        return {}
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadJsonLine(f"{meta}: sidecar metadata is not valid JSON: {exc}") from exc
+    return {k: str(v) for k, v in data.items() if v is not None}
+
+
+def _from_bytes(data: bytes, name: str, suffix: str, meta: dict[str, str]) -> RawArticle:
+    text, warning = decode_bytes(data, name=name)
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text)):
+        raw = from_html(text, url=meta.get("url"), source=meta.get("source") or name)
+    else:
+        raw = RawArticle(text=text, source=name)
+    raw.source = meta.get("source", raw.source) or name
+    raw.url = meta.get("url", raw.url)
+    raw.title = meta.get("title", raw.title)
+    raw.published = meta.get("published", raw.published)
+    raw.id = meta.get("id", raw.id)
+    if warning:
+        raw.warnings.append(warning)
+    return raw
+
+
+def _read_stream(stream: io.BufferedIOBase, name: str, max_bytes: int) -> Iterator[Item]:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield Failure(name, InputTooLarge(f"{name} is over {max_bytes:,} bytes (max_bytes)"))
+        return
+    head = data.lstrip()[:1]
+    if head == b"{":
+        yield from read_jsonl(io.BytesIO(data), name, max_bytes=max_bytes)
+        return
+    try:
+        yield _from_bytes(data, name, "", {})
+    except InputError as exc:
+        yield Failure(name, exc)
+
+
+def read_jsonl(stream: io.BufferedIOBase, name: str, *, max_bytes: int) -> Iterator[Item]:
+    """One article per line: ``text`` or ``html``, optional id/title/url/published/source."""
+    seen = False
+    for n, line in enumerate(stream, 1):
+        where = f"{name}:{n}"
+        if not line.strip():
+            continue
+        seen = True
+        try:
+            if len(line) > max_bytes:
+                raise InputTooLarge(f"{where}: line is over {max_bytes:,} bytes (max_bytes)")
+            yield _from_json_line(line, where)
+        except InputError as exc:
+            yield Failure(where, exc)
+    if not seen:
+        yield Failure(name, EmptyInput(f"{name} has no JSON lines"))
+
+
+def _from_json_line(line: bytes, where: str) -> RawArticle:
+    try:
+        obj = json.loads(line)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadJsonLine(f"{where}: not valid JSON ({exc})") from exc
+    if not isinstance(obj, dict):
+        raise BadJsonLine(f"{where}: expected a JSON object, got {type(obj).__name__}")
+    text, html = obj.get("text"), obj.get("html")
+    if not isinstance(text, str) and not isinstance(html, str):
+        raise BadJsonLine(f"{where}: needs a string field 'text' or 'html'")
+    meta = {k: str(obj[k]) for k in ("id", "title", "url", "published", "source") if obj.get(k)}
+    if isinstance(text, str):
+        raw = RawArticle(text=text, source=meta.get("source") or where)
+    else:
+        raw = from_html(html, url=meta.get("url"), source=meta.get("source") or where)
+    raw.id = meta.get("id", raw.id)
+    raw.title = meta.get("title", raw.title)
+    raw.url = meta.get("url", raw.url)
+    raw.published = meta.get("published", raw.published)
+    return raw

@@ -1,0 +1,41 @@
+"""WARC files: every HTML response record becomes an article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import InputError, UnsupportedSource
+from ..model import RawArticle
+from .decode import decode_bytes
+from .html import from_html
+
+
+def read_warc(path: Path, *, max_bytes: int) -> Iterator[RawArticle | object]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    from .readers import Failure
+
+    with path.open("rb") as fh:
+        try:
+            for n, rec in enumerate(ArchiveIterator(fh)):
+                if rec.rec_type != "response":
+                    continue
+                ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
+                if "html" not in ctype.lower():
+                    continue
+                url = rec.rec_headers.get_header("WARC-Target-URI")
+                where = f"{path}#{n}"
+                data = rec.content_stream().read(max_bytes + 1)
+                try:
+                    if len(data) > max_bytes:
+                        raise UnsupportedSource(f"{where}: record over {max_bytes:,} bytes")
+                    text, warning = decode_bytes(data, name=where)
+                    raw = from_html(text, url=url, source=str(path))
+                    if warning:
+                        raw.warnings.append(warning)
+                    yield raw
+                except InputError as exc:
+                    yield Failure(where, exc)
+        except Exception as exc:  # warcio raises plain exceptions on corrupt archives
+            yield Failure(str(path), UnsupportedSource(f"{path}: corrupt WARC: {exc}"))
