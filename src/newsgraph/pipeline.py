@@ -97,7 +97,10 @@ def _prepare(raw: RawArticle, settings: Settings, date: dt.date | None) -> _Prep
 
 def _annotate(p: _Prepared, doc, settings: Settings) -> None:
     rec = p.record
-    rec.sentences = [Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)]
+    rec.sentences = [
+        Sentence(i, s.start_char, s.start_char + len(s.text.rstrip()))
+        for i, s in enumerate(doc.sents)
+    ]
     rec.entities = [
         Entity(e.start_char, e.end_char, e.text, e.label_,
                rule=f"ruler:{e.ent_id_}" if e.ent_id_ else "ner")

@@ -1,0 +1,45 @@
+# Two commands for users: `make run` (set up, ingest examples/, serve the dashboard)
+# and `make test` (set up, run the tests). Both create .venv when it is missing and
+# install only when pyproject.toml changed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+STORE  ?= newsgraph.duckdb
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test test-all lint bench browser-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[web,dask,dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/newsgraph ingest examples/ --store $(STORE)
+	$(BIN)/newsgraph serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+test: $(STAMP) browser-deps
+	$(BIN)/python -m pytest
+
+test-all: $(STAMP) browser-deps
+	$(BIN)/python -m pytest -m ''
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks tools
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
+
+# Debian's Chromium for the browser tests; skipped where it is already there or apt is absent.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "note: could not install chromium; browser tests will be skipped"
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,74 @@
+"""Records to column-oriented rows for the store (one dict of lists per table)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+
+from ..model import ArticleRecord
+from .schema import TABLES
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _first(ids: list[str], actors: dict) -> object | None:
+    return actors.get(ids[0]) if ids else None
+
+
+def records_to_rows(records: list[ArticleRecord]) -> dict[str, dict[str, list]]:
+    """Columns per table for ``records`` (articles without error only)."""
+    rows: dict[str, list[tuple]] = defaultdict(list)
+    now = dt.datetime.now()
+    for rec in records:
+        a = rec.id
+        tone = rec.tone
+        rows["articles"].append((
+            a, rec.url, rec.source, rec.title, _date(rec.published), rec.language,
+            tone.word_count if tone else len(rec.text.split()), tone.tone if tone else None,
+            rec.signature, None, len(rec.warnings), now, rec.text, rec.to_json(),
+        ))
+        rows["sentences"] += [(a, s.i, s.start, s.end) for s in rec.sentences]
+        rows["entities"] += [(a, e.start, e.end, e.text, e.label, e.rule) for e in rec.entities]
+        actors = {x.id: x for x in rec.actors}
+        for x in rec.actors:
+            rows["actors"].append((a, x.id, x.name, x.country, x.sector, x.code or None, x.kind,
+                                   x.kb_id, len(x.mentions), x.reason))
+            rows["mentions"] += [(a, x.id, s, e) for s, e in x.mentions]
+        for ev in rec.events:
+            src, tgt = _first(ev.source, actors), _first(ev.target, actors)
+            place = rec.places[ev.place] if ev.place is not None and ev.place < len(rec.places) else None
+            rows["events"].append((
+                a, ev.id, f"{a}:{ev.id}", _date(rec.published), ev.date, ev.sentence,
+                getattr(src, "country", None), getattr(src, "sector", None), getattr(src, "name", None),
+                getattr(tgt, "country", None), getattr(tgt, "sector", None), getattr(tgt, "name", None),
+                ev.cameo.code, ev.cameo.base, ev.cameo.root, ev.cameo.name,
+                ev.plover.type if ev.plover else None, ev.plover.mode if ev.plover else None,
+                ev.goldstein, ev.quad_class, ev.is_root, ev.negated, ev.modality, ev.counted,
+                getattr(place, "name", None), getattr(place, "country", None),
+                getattr(place, "lat", None), getattr(place, "lon", None),
+                ev.evidence.trigger[0], ev.evidence.trigger[1], ev.rule, ev.confidence,
+                tone.tone if tone else None,
+            ))
+        for q in rec.quotes:
+            sp = actors.get(q.speaker.actor) if q.speaker.actor else None
+            rows["quotes"].append((a, q.start, q.end, q.text, q.kind, q.cue_word, q.speaker.actor,
+                                   getattr(sp, "name", None), q.speaker.reason))
+        rows["places"] += [(a, p.start, p.end, p.text, p.name, p.country, p.admin1, p.lat, p.lon,
+                            p.geonameid, p.feature, p.role) for p in rec.places]
+        rows["dates"] += [(a, d.start, d.end, d.text, d.value, d.resolution) for d in rec.dates]
+        rows["themes"] += [(a, t.code, t.gkg, t.count) for t in rec.themes]
+    out = {}
+    for table, tuples in rows.items():
+        names = [c for c, _ in TABLES[table]]
+        out[table] = {n: [t[i] for t in tuples] for i, n in enumerate(names)}
+    return out
+
+
+def record_json(rec: ArticleRecord) -> str:
+    return json.dumps(rec.to_dict(), ensure_ascii=False)
