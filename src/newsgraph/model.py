@@ -134,6 +134,7 @@ class Speaker:
     actor: str | None = None  # actor id
     span: Span | None = None
     reason: str | None = None  # why no speaker, or how it was resolved
+    name: str | None = None  # surface name of the speaker (a pronoun's antecedent)
 
 
 @dataclass
@@ -176,6 +177,7 @@ class DateMention:
     resolution: str | None  # day | month | year | range | part_of_month
     rule: str = ""
     reason: str | None = None
+    qualifier: str | None = None  # early | mid | late: which part of the month/year/unit
 
 
 @dataclass
