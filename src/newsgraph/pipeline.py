@@ -77,8 +77,7 @@ def _prepare(raw: RawArticle, settings: Settings, date: dt.date | None) -> _Prep
     elif published:
         rec.published, rec.published_reason = published.isoformat(), "from the source metadata"
     else:
-        finder = getattr(dates, "find_published", lambda *_: (None, "no date found"))  # TODO
-        value, reason = finder(cleaned.text, raw.url, raw.published)
+        value, reason = dates.find_published(cleaned.text, raw.url, raw.published)
         published = parse_date(value)
         rec.published, rec.published_reason = (value if published else None), reason
     if not cleaned.text.strip():

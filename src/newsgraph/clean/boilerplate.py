@@ -13,15 +13,17 @@ _NOISE: list[tuple[str, re.Pattern[str]]] = [
     ("advertisement", re.compile(r"^(advertisement|advertising|sponsored( content)?|ad|promoted"
                                  r"|story continues below( advertisement)?)$", re.I)),
     ("subscribe prompt", re.compile(
-        r"^(subscribe|sign up|sign up for|register|log ?in|newsletter)\b.{0,80}$", re.I)),
+        r"^(subscribe( now| today| here| to (our|the) [\w -]+)?|sign up( now| today| here| for (our|the|free)[\w -]*)?"
+        r"|register( now| here| for free)?|log ?in( here| to [\w -]+)?|newsletter( sign-?up)?)[.!]?$", re.I)),
     ("cookie notice", re.compile(r"\b(cookies?|cookie policy|privacy policy)\b.{0,120}"
                                  r"\b(accept|agree|consent|use|settings)\b", re.I)),
     ("read-more link", re.compile(
-        r"^(read more|related|more on this|see also|also read|recommended|most read"
-        r"|you may also like|more from|click here)\b.{0,120}$", re.I)),
+        r"^(read more|related( articles?| stories| coverage| content| links| news)?|more on this( story)?"
+        r"|see also|also read|recommended( for you)?|most read|you may also like|click here[\w ]*)"
+        r"(\s*[:»>|-].{0,160})?$", re.I)),
     ("follow prompt", re.compile(r"^follow (us|@\w+)\b.{0,80}$", re.I)),
     ("byline", re.compile(
-        r"^(by|written by|reporting by|editing by)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
+        r"^(?i:by|written by|reporting by|editing by)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
         r"(\s*(,|and|&)\s*[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*(\s*[,|-]\s*[\w .]+)?$")),
     ("photo credit", re.compile(r"^(photo|image|picture)( credit)?\s*[:©].{0,120}$", re.I)),
     ("copyright line", re.compile(r"^(©|\(c\)|copyright)\s.{0,150}$", re.I)),
@@ -39,6 +41,9 @@ def noise_reason(line: str) -> str | None:
         if pattern.search(line):
             # The cookie pattern may fire inside a story sentence: only short lines count.
             if reason == "cookie notice" and len(line) > 300:
+                continue
+            # "By Tuesday, the talks had collapsed." is a sentence, not a byline.
+            if reason == "byline" and (line.endswith(".") or len(line.split()) > 10):
                 continue
             return reason
     return None

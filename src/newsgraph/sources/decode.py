@@ -29,11 +29,15 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> tuple[str, str | None
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data[:200_000]).best()
-    if best is None or not best.encoding:
+    matches = charset_normalizer.from_bytes(data[:200_000])
+    encodings = [m.encoding for m in matches if m.encoding]
+    if not encodings:
         raise BadEncoding(f"{name}: cannot detect the text encoding")
+    # Single-byte Western pages are far more often Windows-1252 than its look-alikes
+    # (cp1250, cp1257 ...), which decode the same bytes without error but wrongly.
+    encoding = "cp1252" if "cp1252" in encodings else encodings[0]
     try:
-        text = data.decode(best.encoding)
+        text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise BadEncoding(f"{name}: cannot decode as {best.encoding}: {exc}") from exc
-    return text, f"W002: {name} is not UTF-8; decoded as {best.encoding}"
+        raise BadEncoding(f"{name}: cannot decode as {encoding}: {exc}") from exc
+    return text, f"W002: {name} is not UTF-8; decoded as {encoding}"
