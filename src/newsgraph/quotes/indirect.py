@@ -1,0 +1,100 @@
+"""Indirect (reported) speech: a speech verb with a clause saying what was said.
+
+* cue first:    Cavusoglu said (that) Turkey first sought ...; X told Sputnik that ...
+* clause first: Turkey is building ..., Foreign Minister Mevlut Cavusoglu said.
+* source:       According to the ministry, the talks will resume.
+
+The reported clause is the verb's clausal complement (``ccomp``) without the word "that".
+A clause that lies mostly inside quotation marks is a direct quotation, handled elsewhere.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..context import DocContext
+from ..model import Quote
+from .cues import according_to, is_cue
+from .speaker import resolve, subject_of
+
+_MIN_TOKENS = 3  # "he said so" is not a reported statement
+_MAX_QUOTED_SHARE = 0.5  # above this share of quoted characters the clause is a direct quote
+_TRAIL = " \t\n,.;:"
+
+
+def _trimmed(ctx: DocContext, first: Token, last: Token) -> tuple[int, int]:
+    text = ctx.record.text
+    start, end = first.idx, last.idx + len(last)
+    while start < end and (text[start] in _TRAIL or text[start] in '\u201c\u201d"'):
+        start += 1
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    return start, end
+
+
+def _clause_span(verb: Token) -> tuple[Token, Token] | None:
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        return None
+    sub = list(comp.subtree)
+    while sub and (sub[0].dep_ in ("mark", "punct") or sub[0].lower_ == "that"):
+        sub = sub[1:]
+    if len(sub) < _MIN_TOKENS:
+        return None
+    return sub[0], sub[-1]
+
+
+def _according_clause(tok: Token, sent: Span) -> tuple[Token, Token] | None:
+    """The clause beside "according to X": the rest of the sentence."""
+    prep = list(tok.subtree) + list(tok.nbor(1).subtree)
+    lo, hi = min(t.i for t in prep), max(t.i for t in prep)
+    if lo <= sent.start + 1:  # "According to X, <clause>."
+        toks = [t for t in sent if t.i > hi and not t.is_punct]
+    else:  # "<clause>, according to X."
+        toks = [t for t in sent if t.i < lo and not t.is_punct]
+    if len(toks) < _MIN_TOKENS:
+        return None
+    return toks[0], toks[-1]
+
+
+def _quoted_share(start: int, end: int, marked: list[tuple[int, int]]) -> float:
+    covered = sum(max(0, min(end, b) - max(start, a)) for a, b in marked)
+    return covered / max(1, end - start)
+
+
+def indirect_quotes(ctx: DocContext, marked: list[tuple[int, int]]) -> list[Quote]:
+    text = ctx.record.text
+    out: list[Quote] = []
+    for tok in ctx.doc:
+        if any(a <= tok.idx < b for a, b in marked):
+            continue  # a speech verb inside a quotation belongs to the quoted speaker
+        source = according_to(tok)
+        if source is not None:
+            clause, subj, rule = _according_clause(tok, tok.sent), source, "indirect:according_to"
+            cue = (tok.idx, tok.nbor(1).idx + len(tok.nbor(1)))
+        elif is_cue(tok, direct=False):
+            clause, subj = _clause_span(tok), subject_of(tok)
+            rule = "indirect:cue_first" if clause and clause[0].i > tok.i else "indirect:cue_last"
+            cue = (tok.idx, tok.idx + len(tok))
+        else:
+            continue
+        if clause is None:
+            continue
+        start, end = _trimmed(ctx, *clause)
+        if end <= start or _quoted_share(start, end, marked) > _MAX_QUOTED_SHARE:
+            continue
+        speaker, conf = resolve(ctx, subj, marked)
+        out.append(
+            Quote(
+                start=start,
+                end=end,
+                text=text[start:end],
+                kind="indirect",
+                cue=cue,
+                cue_word=text[cue[0] : cue[1]],
+                speaker=speaker,
+                rule=rule,
+                confidence=round(min(0.85, conf), 2),
+            )  # fmt: skip
+        )
+    return out
