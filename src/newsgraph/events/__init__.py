@@ -1,9 +1,62 @@
-"""events extractor (to be written)."""
+"""Event coding: who did what to whom, as CAMEO and PLOVER events with evidence.
+
+``extract(ctx)`` writes ``ctx.record.events``; ``explain(record)`` renders the events of a
+record sentence by sentence for people who must check the coding.
+
+Only body sentences are coded: text before ``ctx.body_start`` (the title and dek) is left
+out, because headlines are telegraphic and repeat the lead's events (counting both would
+double the article's events).
+"""
 
 from __future__ import annotations
 
+import logging
+
 from ..context import DocContext
+from .arguments import ArgResolver
+from .build import anchor_tokens, to_events
+from .coder import SentenceCoder
+from .explain import explain
+from .patterns import load_patterns
+
+__all__ = ["explain", "extract"]
+
+log = logging.getLogger(__name__)
 
 
 def extract(ctx: DocContext) -> None:
-    """Write this part of ctx.record."""
+    """Code the events of every body sentence into ``ctx.record.events``."""
+    patterns = load_patterns(tuple(ctx.settings.patterns_files))
+    coder = SentenceCoder(patterns, ArgResolver(ctx.actor_index))
+    rec = ctx.record
+    dates = [d for d in rec.dates if d.value]
+    date_spans = [(d.start, d.end) for d in dates]
+    place_spans = [(p.start, p.end) for p in rec.places]
+    root_done = False
+    events = []
+    for n, sent in enumerate(ctx.doc.sents):
+        if sent.end_char <= ctx.body_start or not sent.text.strip():
+            continue
+        first = next((t.i for t in sent if t.idx >= ctx.body_start and not t.is_space), None)
+        if first is None:
+            continue
+        cands = coder.code(sent, first)
+        is_root = not root_done
+        root_done = True
+        if not cands:
+            continue
+        triggers = {c.trigger.i for c in cands}
+        anchors = {
+            tok: (dates[i].value, f"stated in the text: {dates[i].text!r} ({dates[i].resolution})")
+            for tok, i in anchor_tokens(ctx, sent, date_spans, triggers).items()
+        }
+        places = {
+            tok: i for tok, i in anchor_tokens(ctx, sent, place_spans, triggers).items()
+            if rec.places[i].role != "metonym"
+        }
+        start = max(sent.start_char, ctx.doc[first].idx)
+        events.extend(to_events(ctx, sent, n, start, cands, is_root, anchors, places))
+    for i, ev in enumerate(events, start=1):
+        ev.id = f"e{i}"
+    rec.events = events
+    log.debug("%s: %d events", rec.id, len(events))

@@ -1,0 +1,127 @@
+"""Turn argument tokens of a predicate into actor ids and an evidence span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..context import ActorLookup
+from .syntax import SPEECH_VERBS
+
+THIRD_PERSON = {"he", "she", "him", "her", "his"}
+FIRST_PERSON = {"i", "me", "my"}
+# Modifier relations through which a non-actor noun names its actor: "a Russian jet",
+# "Turkey's president", "the Kremlin spokesman".
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+
+
+@dataclass
+class Arg:
+    """Actors found for one argument of an event, and the tokens that named them."""
+
+    ids: list[str] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    by_actor: dict[str, list[Token]] = field(default_factory=dict)
+    fallback: bool = False  # found through a pronoun, a modifier or the sentence context
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+    def add(self, ids: list[str], tok: Token) -> None:
+        for i in ids:
+            if i not in self.ids:
+                self.ids.append(i)
+            self.by_actor.setdefault(i, []).append(tok)
+        self.tokens.append(tok)
+
+    def span(self, actor: str | None = None) -> tuple[int, int] | None:
+        """Characters of the words naming ``actor`` (all of the argument's actors when None)."""
+        toks = self.by_actor.get(actor, []) if actor else self.tokens
+        if not toks:
+            return None
+        return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+
+
+class ArgResolver:
+    """Actor ids for argument tokens through the actors extractor's lookup."""
+
+    def __init__(self, lookup: ActorLookup) -> None:
+        self.lookup = lookup
+
+    def resolve(self, toks: list[Token]) -> Arg:
+        arg = Arg()
+        for tok in toks:
+            self._one(tok, arg, depth=0)
+        return arg
+
+    def _one(self, tok: Token, arg: Arg, depth: int) -> None:
+        ids = self.lookup.ids_for_token(tok.i)
+        if ids:
+            arg.add(ids, tok)
+            return
+        low = tok.lower_
+        if low in THIRD_PERSON or low in FIRST_PERSON:
+            ante = self._antecedent(tok)
+            if ante is not None:
+                arg.add(self.lookup.ids_for_token(ante.i), tok)
+                arg.fallback = True
+            return
+        if tok.pos_ not in {"NOUN", "PROPN", "PRON", "ADJ", "NUM"} or depth > 1:
+            return
+        # a non-actor noun named by its modifiers: "a Russian jet", "Turkey's leader"
+        found = False
+        mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
+        # one level deeper too: "a Russian fighter jet" (Russian modifies fighter)
+        mods += [g for c in mods if c.pos_ in {"NOUN", "PROPN"} for g in c.children if g.dep_ in MODIFIER_DEPS]
+        for c in mods:
+            cids = self.lookup.ids_for_token(c.i)
+            if cids:
+                arg.add(cids, c)
+                found = True
+        if found:
+            arg.fallback = arg.fallback or tok.pos_ == "NOUN"
+            return
+        # "the head of the Research Center", "actions of the military", "officials from Ankara"
+        for c in tok.children:
+            if c.dep_ in {"prep"} and c.lower_ in {"of", "from"}:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        self._one(g, arg, depth + 1)
+            elif c.dep_ == "appos":
+                self._one(c, arg, depth + 1)
+
+    def _antecedent(self, tok: Token) -> Token | None:
+        """Cheap pronoun resolution: the speaker for "I"/"he" inside reported speech,
+        else the nearest earlier person actor in this or the previous sentence."""
+        speaker = _speaker_of_clause(tok)
+        if speaker is not None and self.lookup.ids_for_token(speaker.i):
+            return speaker
+        if tok.lower_ in FIRST_PERSON:
+            return None
+        sent = tok.sent
+        doc = tok.doc
+        start = sent.start
+        if start > 0:
+            start = doc[start - 1].sent.start
+        for i in range(tok.i - 1, start - 1, -1):
+            cand = doc[i]
+            if cand.ent_type_ == "PERSON" and self.lookup.ids_for_token(i):
+                return cand
+        return None
+
+
+def _speaker_of_clause(tok: Token) -> Token | None:
+    """Subject of the speech verb whose complement contains ``tok`` ("Putin added that he ...")."""
+    node = tok
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in SPEECH_VERBS:
+            for c in head.children:
+                if c.dep_ == "nsubj" and c.i != tok.i:
+                    return c
+            return None
+        node = head
+    return None

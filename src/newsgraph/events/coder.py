@@ -1,0 +1,269 @@
+"""The event coder: predicates of a sentence -> coded event candidates (source, target, CAMEO).
+
+Verbal events: the predicate's lemma (+ particle, object head, preposition) is matched
+against the patterns; source is the subject or the by-agent of a passive (inherited
+through coordination, control and relative clauses), target the object, the indirect
+object or a prepositional object. Nominal events ("the downing of a Russian jet by
+Turkey", "Erdogan's visit to Russia") take their source from a possessor, a by-phrase, an
+actor modifier or the verb they are the object of ("Putin expressed support for ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .arguments import Arg, ArgResolver
+from .patterns import Pattern, PatternSet
+from .syntax import (
+    SPEECH_VERBS,
+    compounds,
+    datives,
+    governing_verb,
+    inherited_subject,
+    modality,
+    negated,
+    objects,
+    particles,
+    prep_objects,
+    subjects,
+)
+
+# Prepositions that introduce the target of a verb, in order of preference.
+TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from", "for", "into", "over",
+                "between", "of")
+# Prepositions that give the topic, not the partner, of a consultation ("talks on Syria").
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+# Mutual events: a compound subject without a target acts on itself
+# ("Israel and the Palestinians reached a consensus" -> ISR->PSE and PSE->ISR).
+MUTUAL_CODES = ("030", "031", "036", "037", "040", "041", "044", "045", "046", "050", "057", "06")
+
+
+def is_mutual(code: str) -> bool:
+    return code.startswith(MUTUAL_CODES)
+
+
+@dataclass
+class Candidate:
+    trigger: Token
+    trigger_end: Token  # last token of the trigger words ("shot down")
+    pattern: Pattern
+    source: Arg
+    target: Arg
+    negated: bool
+    modality: str | None
+    construction: str  # verb | passive | nominal | light-verb
+    mutual_ok: bool = True  # a compound source may pair with itself (no unrelated object)
+
+
+class SentenceCoder:
+    def __init__(self, patterns: PatternSet, resolver: ArgResolver) -> None:
+        self.patterns = patterns
+        self.resolver = resolver
+
+    def code(self, sent: Span, first_token: int) -> list[Candidate]:
+        """Candidates for the tokens of ``sent`` from ``first_token`` on (body only)."""
+        out: list[Candidate] = []
+        consumed: set[int] = set()  # nouns already coded through a verb's obj= pattern
+        verbs = [t for t in sent if t.i >= first_token and t.pos_ == "VERB"]
+        for tok in verbs:
+            cand = self._verb(tok, consumed)
+            if cand is not None:
+                out.append(cand)
+        for tok in sent:
+            if tok.i < first_token or tok.i in consumed or tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            cand = self._noun(tok)
+            if cand is not None:
+                out.append(cand)
+        _targets_from_inner_events(out)
+        self._mutual_partners(out, sent)
+        return _drop_empty_statements(out)
+
+    def _mutual_partners(self, cands: list[Candidate], sent: Span) -> None:
+        """A mutual event with a source and no partner ("Putin announced a cooperation
+        program") takes the sentence's other actor as target, with lower confidence."""
+        for c in cands:
+            if c.target or not c.source or not is_mutual(c.pattern.code) or len(c.source.ids) > 1:
+                continue
+            for tok in sent:
+                ids = [i for i in self.resolver.lookup.ids_for_token(tok.i) if i not in c.source.ids]
+                if ids:
+                    c.target.add(ids[:1], tok)
+                    c.target.fallback = True
+                    break
+
+    # verbal events ----------------------------------------------------------------------
+
+    def _verb(self, tok: Token, consumed: set[int]) -> Candidate | None:
+        lemma = tok.lemma_.lower()
+        if not self.patterns.has("verb", lemma):
+            return None
+        prts = particles(tok)
+        objs = objects(tok)
+        preps: dict[str, set[str]] = {}
+        prep_toks: dict[str, list[Token]] = {}
+        for prep, pobj in prep_objects(tok):
+            preps.setdefault(prep, set()).add(pobj.lemma_.lower())
+            prep_toks.setdefault(prep, []).append(pobj)
+        # prepositions on the object count too: "sought cooperation with NATO"
+        for o in objs:
+            for prep, pobj in prep_objects(o):
+                preps.setdefault(prep, set()).add(pobj.lemma_.lower())
+                prep_toks.setdefault(prep, []).append(pobj)
+        pattern = self.patterns.match(
+            "verb", lemma, extras=prts, obj={o.lemma_.lower() for o in objs} | {o.lower_ for o in objs},
+            preps=preps,
+        )
+        if pattern is None:
+            return None
+        if pattern.obj:
+            consumed.update(o.i for o in objs)
+        elif any(self.patterns.has("noun", o.lemma_.lower()) for o in objs) and pattern.code[:2] in {"01", "02"}:
+            return None  # light verb over an event noun: the noun is the event ("announced a program")
+        agents, patients = subjects(tok)
+        construction = "passive" if patients else "verb"
+        if not agents and not patients:
+            agents = inherited_subject(tok)
+        source = self.resolver.resolve(agents)
+        if patients:
+            target = self.resolver.resolve(patients)
+        else:
+            if is_mutual(pattern.code):
+                prep_toks = {p: t for p, t in prep_toks.items() if p not in TOPIC_PREPS}
+            target = self._target(objs, datives(tok), prep_toks)
+        mutual_ok = not objs or bool(pattern.obj)
+        end = tok
+        for c in tok.children:
+            if c.lower_ in prts and c.i == end.i + 1:
+                end = c
+        return Candidate(tok, end, pattern, source, target, negated(tok), modality(tok), construction,
+                         mutual_ok)
+
+    def _target(self, objs: list[Token], dats: list[Token], prep_toks: dict[str, list[Token]]) -> Arg:
+        for group in (objs, dats):
+            arg = self.resolver.resolve(group)
+            if arg:
+                return arg
+        for prep in TARGET_PREPS:
+            if prep in prep_toks:
+                arg = self.resolver.resolve(prep_toks[prep])
+                if arg:
+                    return arg
+        return Arg()
+
+    # nominal events ---------------------------------------------------------------------
+
+    def _noun(self, tok: Token) -> Candidate | None:
+        lemma = tok.lemma_.lower()
+        if not (self.patterns.has("noun", lemma) or self.patterns.has("noun", tok.lower_)):
+            return None
+        extras = compounds(tok) | particles(tok)
+        preps: dict[str, set[str]] = {}
+        prep_toks: dict[str, list[Token]] = {}
+        for prep, pobj in prep_objects(tok):
+            preps.setdefault(prep, set()).add(pobj.lemma_.lower())
+            prep_toks.setdefault(prep, []).append(pobj)
+        pattern = (self.patterns.match("noun", lemma, extras=extras, obj=set(), preps=preps)
+                   or self.patterns.match("noun", tok.lower_, extras=extras, obj=set(), preps=preps))
+        if pattern is None:
+            return None
+        source = self.resolver.resolve(
+            [c for c in tok.children if c.dep_ == "poss"] + prep_toks.get("by", [])
+        )
+        mutual = is_mutual(pattern.code)
+        target_preps = ("with", "to", "between", "against", "toward", "towards", "for") if mutual \
+            else ("of", "against", "on", "toward", "towards", "to", "with", "for", "over")
+        target = Arg()
+        for prep in target_preps:
+            if prep in prep_toks:
+                target = self.resolver.resolve(prep_toks[prep])
+                if target:
+                    break
+        if not source and mutual and "of" in prep_toks:
+            source = self.resolver.resolve(prep_toks["of"])  # "the visit of Erdogan to Moscow"
+        construction = "nominal"
+        mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}]
+        if not source:
+            # an actor modifier names the agent: "US sanctions", "Turkish-Russian talks"
+            mod_arg = self.resolver.resolve(mods)
+            if mod_arg and mod_arg.ids != target.ids:
+                source = mod_arg
+        if not source:
+            gov = governing_verb(tok)
+            if gov is not None:
+                agents, _ = subjects(gov)
+                source = self.resolver.resolve(agents or inherited_subject(gov))
+                construction = "light-verb"
+            elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"for", "over"}:
+                source = self._blamed(tok.head.head)
+        neg = negated(tok) or (governing_verb(tok) is not None and negated(governing_verb(tok)))
+        end = tok
+        for c in tok.children:
+            if c.lower_ in extras and c.i == end.i + 1 and c.dep_ in {"prt", "advmod", "prep"}:
+                end = c
+        start = tok
+        for c in tok.children:
+            if c.dep_ == "compound" and c.lemma_.lower() == pattern.extra and c.i < start.i:
+                start = c
+        cand = Candidate(start, end, pattern, source, target, neg, modality(tok), construction)
+        if start.i != tok.i:
+            cand.trigger = start
+        return cand
+
+    def _blamed(self, verb: Token) -> Arg:
+        """Who did the act named in "apologised for X" / "condemned Y over X"."""
+        if verb.pos_ != "VERB":
+            return Arg()
+        objs = objects(verb)
+        if objs:
+            arg = self.resolver.resolve(objs)
+            if arg:
+                arg.fallback = True
+                return arg
+        agents, _ = subjects(verb)
+        arg = self.resolver.resolve(agents or inherited_subject(verb))
+        arg.fallback = True
+        return arg
+
+
+def _targets_from_inner_events(cands: list[Candidate]) -> None:
+    """"apologised for the downing of a Russian jet": the apology goes to the victim of the act."""
+    by_trigger = {c.trigger.i: c for c in cands}
+    for c in cands:
+        if c.target:
+            continue
+        for prep in c.trigger.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"for", "over"}:
+                continue
+            for g in prep.children:
+                inner = by_trigger.get(g.i)
+                if inner is not None and inner.target and inner is not c:
+                    c.target.ids.extend(i for i in inner.target.ids if i not in c.source.ids)
+                    c.target.tokens.extend(inner.target.tokens)
+                    c.target.by_actor.update(inner.target.by_actor)
+                    c.target.fallback = True
+
+
+def _drop_empty_statements(cands: list[Candidate]) -> list[Candidate]:
+    """A speech verb's 01x statement only stands when nothing inside what was said codes."""
+    keep: list[Candidate] = []
+    for c in cands:
+        if c.pattern.code[:2] == "01" and c.trigger.lemma_.lower() in SPEECH_VERBS:
+            inner = [o for o in cands if o is not c and _dominates(c.trigger, o.trigger)]
+            if inner:
+                continue
+        keep.append(c)
+    return keep
+
+
+def _dominates(head: Token, tok: Token) -> bool:
+    node = tok
+    for _ in range(40):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == head.i:
+            return True
+    return False
