@@ -1,5 +1,201 @@
+"""The places extractor: place mentions of one document, resolved, with their roles.
+
+Candidates are GPE/LOC/FAC entities, ORG entities that name a country or a known facility,
+facility names from the gazetteer found in the text, and border phrases ("along the
+Syrian border"). Demonyms ("Turkish") are not places. A place that acts ("Ankara shot
+down", "Moscow and Ankara have backed") is a metonym; one governed by a locative
+preposition ("in Syria", "to Russia") is an event location; the rest are mentions.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+
+from spacy.tokens import Span, Token
+
 from ..context import DocContext
+from ..model import Place
+from .gazetteer import Entry, Gazetteer, load, norm
+from .resolve import NON_PLACES, Focus, Resolution, article_focus, resolve_toponym
+
+logger = logging.getLogger(__name__)
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Prepositions that make their object the location (or destination) of what happens.
+_LOCATIVE = {
+    "in",
+    "at",
+    "to",
+    "into",
+    "near",
+    "from",
+    "inside",
+    "across",
+    "throughout",
+    "toward",
+    "towards",
+    "within",
+    "outside",
+    "around",
+    "via",
+    "through",
+    "onto",
+    "over",
+}
+_AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
+_BORDER = re.compile(
+    r"\b(?:the\s+)?((?:[A-Z][a-z]+(?:[-\u2013][A-Z][a-z]+)?))\s+(border|frontier)s?\b"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _facility_pattern() -> re.Pattern[str] | None:
+    """One regex over all facility and region names of the gazetteer (longest first)."""
+    gaz = load()
+    names = {row[0] for row in gaz.entries if row[1] in ("facility", "region")}
+    for key, idx in gaz.aliases.items():
+        if any(gaz.entries[i][1] in ("facility", "region") for i in idx) and len(key) > 4:
+            names.add(key)
+    if not names:
+        return None
+    alts = sorted((re.escape(n).replace(r"\ ", r"\s+") for n in names), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
+
+
+def _role(span: Span) -> str:
+    """metonym | event_location | mention, from the span's syntactic position."""
+    root: Token = span.root
+    tok = root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head  # "Moscow and Ankara have backed": Ankara shares Moscow's role
+    if tok.dep_ in _AGENT_DEPS and tok.head.pos_ in ("VERB", "AUX"):
+        return "metonym"
+    if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
+        return "event_location"
+    return "mention"
+
+
+def _person_spans(ctx: DocContext) -> list[tuple[int, int]]:
+    """Mentions of people: a GPE label on a person's name ("Erdogan") is a tagging slip."""
+    return [m for a in ctx.record.actors if a.kind == "person" for m in a.mentions]
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _place(
+    start: int, end: int, text: str, res: Resolution, role: str, *, feature: str | None = None
+) -> Place:
+    e: Entry = res.entry
+    return Place(
+        start=start,
+        end=end,
+        text=text,
+        name=e.name,
+        country=e.country,
+        admin1=e.admin1,
+        lat=e.lat,
+        lon=e.lon,
+        geonameid=e.geonameid,
+        feature=feature or e.feature,
+        role=role,
+        rule=res.rule,
+        confidence=res.confidence,
+        reason="name not in the gazetteer; placed at the article's main place"
+        if res.rule == "places:article-anchor"
+        else None,
+    )
+
+
+def _strip_article(span: Span) -> Span:
+    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
+
+
+def _borders(ctx: DocContext, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[Place]:
+    """ "the Syrian border" / "the Turkish-Syrian border": a border region of a country."""
+    out = []
+    for m in _BORDER.finditer(ctx.text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        parts = re.split(r"[-\u2013]", m.group(1))
+        country = gaz.demonym(parts[-1])
+        if country is None:
+            cands = [e for e, p in gaz.candidates(parts[-1]) if e.feature == "country" and p]
+            country = cands[0] if cands else None
+        if country is None:
+            continue
+        res = Resolution(country, 0.0, "places:border", 0.8)
+        out.append(_place(m.start(), m.end(), m.group(0), res, "border", feature="border"))
+    return out
 
 
 def extract(ctx: DocContext) -> None:
-    """placeholder"""
+    """Fill ``ctx.record.places`` in text order."""
+    gaz = load()
+    text = ctx.text
+    focus: Focus = article_focus(text, gaz)
+    people = _person_spans(ctx)
+    places: list[Place] = []
+    taken: list[tuple[int, int]] = []
+
+    orgs = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "ORG"]
+    pattern = _facility_pattern()
+    for m in pattern.finditer(text) if pattern else ():
+        if any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in orgs):
+            continue  # "North Atlantic" inside "North Atlantic Treaty Organisation"
+        res = resolve_toponym(m.group(0), text, end=m.end(), focus=focus, gazetteer=gaz)
+        if res is None or res.entry.feature not in ("facility", "region"):
+            continue
+        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        role = _role(span) if span is not None else "mention"
+        places.append(_place(m.start(), m.end(), m.group(0), res, role))
+        taken.append((m.start(), m.end()))
+
+    places.extend(_borders(ctx, gaz, taken))
+    taken.extend((p.start, p.end) for p in places)
+
+    for ent in ctx.doc.ents:
+        if ent.label_ not in _PLACE_LABELS and ent.label_ != "ORG":
+            continue
+        span = _strip_article(ent)
+        start, end = span.start_char, span.end_char
+        if _overlaps(start, end, taken) or _overlaps(start, end, people):
+            continue
+        if norm(span.text) in NON_PLACES:
+            continue  # "the West": a bloc, not a place
+        if ent.label_ == "ORG":
+            # Only organisations that are really a country's name ("Russian Federation").
+            if not any(e.feature == "country" for e, _ in gaz.candidates(span.text)):
+                continue
+        res = resolve_toponym(
+            span.text,
+            text,
+            start=start,
+            end=end,
+            focus=focus,
+            allow_demonyms=False,
+            gazetteer=gaz,
+        )
+        if res is not None and res.rule == "places:article-anchor" and ent.label_ == "GPE":
+            res = None  # an unknown "GPE" is more often a mis-tagged name than a street
+        if res is None:
+            places.append(
+                Place(
+                    start,
+                    end,
+                    span.text,
+                    role=_role(span),
+                    rule="places:unresolved",
+                    reason=f"no gazetteer entry for {norm(span.text)!r}",
+                )
+            )
+        else:
+            places.append(_place(start, end, span.text, res, _role(span)))
+        taken.append((start, end))
+
+    places.sort(key=lambda p: (p.start, p.end))
+    ctx.record.places = places
+    logger.debug("%d places", len(places))

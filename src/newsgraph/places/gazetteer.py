@@ -242,7 +242,7 @@ def build() -> Gazetteer:
     for r in _read_tsv("places_aliases.tsv"):
         i = _alias_target(b, by_iso3, r["target"])
         if i is None:
-            logger.warning("places_aliases.tsv: unknown target %s", target)
+            logger.warning("places_aliases.tsv: unknown target %s", r["target"])
         elif r["kind"] == "demonym":
             demonyms[norm(r["alias"])] = i
         else:

@@ -98,6 +98,8 @@ def article_focus(text: str, gaz: Gazetteer | None = None) -> Focus:
         # The whole run, then its single words ("Turkish President" -> Turkish).
         phrases = [m.group(0)] + (words if len(words) > 1 else [])
         for phrase in phrases:
+            if norm(phrase) in NON_PLACES:
+                continue
             e = _unambiguous_country(gaz, phrase)
             if e is not None and e.country:
                 counts[e.country] += 1
