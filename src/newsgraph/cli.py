@@ -101,15 +101,19 @@ def ingest(
     actors: ActorsOpt = None,
     patterns: PatternsOpt = None,
     batch: Annotated[int, typer.Option("--batch", help="Articles per batch.")] = 64,
+    workers: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        "--workers", help="Local worker processes (default: the setting; 0 = all cores).")] = None,
+    dask: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--dask", help="Dask scheduler address, or 'local' for a local cluster.")] = None,
 ) -> None:
-    """Process articles into the DuckDB store (idempotent: known articles are skipped)."""
+    """Process articles into the DuckDB store (idempotent and resumable)."""
     from .ingest import ingest_paths
 
     try:
         settings = _settings(config, store=store, actors_files=_paths(actors),
-                             patterns_files=_paths(patterns))
+                             patterns_files=_paths(patterns), workers=workers)
         report = ingest_paths(inputs, settings, date=_date(date), batch_size=batch,
-                              progress=sys.stderr.isatty())
+                              progress=sys.stderr.isatty(), dask=dask)
     except NewsgraphError as exc:
         _fail(exc)
     typer.echo(report.summary(), err=True)

@@ -1,18 +1,26 @@
-"""Ingest: read inputs, process them in batches, write them to the store, report errors."""
+"""Ingest: read inputs, process them in batches, write them to the store, report errors.
+
+Resumable: every input gets a key (a hash of its id, URL and content). Keys already in the
+store's ingest log are skipped before processing, and each batch's records, errors and keys
+commit in one transaction. Kill an ingest at any moment (even with SIGKILL) and run it
+again: the batches that committed are skipped, the one in flight is redone, nothing is
+stored twice.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import hashlib
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from .backends import make_backend
 from .model import RawArticle
-from .pipeline import process_batch
 from .settings import Settings
 from .sources import Failure, read_inputs
-from .store import Store
+from .store import Failed, Store
 
 
 @dataclass
@@ -38,10 +46,52 @@ class IngestReport:
         return "\n".join(lines)
 
 
+def input_key(raw: RawArticle) -> str:
+    """Stable key of one input, known before processing (the article id needs cleaning)."""
+    h = hashlib.sha1()
+    for part in (raw.id, raw.url, raw.published, raw.text, raw.html):
+        h.update((part or "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def _failure_key(item: Failure) -> str:
+    return hashlib.sha1(f"failure\x1f{item.source}\x1f{item.code}".encode()).hexdigest()
+
+
 def _batches(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+@dataclass
+class _Todo:
+    raws: list[RawArticle]
+    keys: list[str]
+    failed: list[Failed]
+    n: int  # inputs read for this batch (for the progress bar)
+
+
+def _plan(items: Iterable, store: Store, report: IngestReport, size: int) -> Iterator[_Todo]:
+    """Batches of inputs still to do: known keys are skipped before any processing."""
+    for chunk in _batches(items, size):
+        keyed = [(input_key(x) if isinstance(x, RawArticle) else _failure_key(x), x)
+                 for x in chunk]
+        done = store.done_inputs(k for k, _ in keyed)
+        todo = _Todo([], [], [], len(chunk))
+        for key, item in keyed:
+            report.read += 1
+            if key in done or key in todo.keys:
+                report.skipped += 1
+            elif isinstance(item, Failure):
+                report.errors[item.code] += 1
+                report.failed.append((item.source, str(item.error)))
+                todo.failed.append(Failed(key, item.source, item.code, item.error.message))
+            else:
+                todo.raws.append(item)
+                todo.keys.append(key)
+        yield todo
 
 
 def ingest_paths(
@@ -51,41 +101,56 @@ def ingest_paths(
     date: dt.date | None = None,
     batch_size: int = 64,
     progress: bool = False,
+    workers: int | None = None,
+    dask: str | None = None,
 ) -> IngestReport:
+    """Ingest everything under ``paths``; ``workers``/``dask`` choose the backend."""
     report = IngestReport()
-    bar = None
+    bar = task = None
     if progress:
         from rich.progress import Progress
 
         bar = Progress(transient=True)
         bar.start()
         task = bar.add_task("ingesting", total=None)
+    n_workers = settings.workers if workers is None else workers
+    backend = make_backend(settings, workers=n_workers, dask=dask, date=date)
     try:
         with Store(settings.store) as store:
-            for chunk in _batches(read_inputs(paths, max_bytes=settings.max_bytes), batch_size):
-                raws: list[RawArticle] = []
-                for item in chunk:
-                    report.read += 1
-                    if isinstance(item, Failure):
-                        report.errors[item.code] += 1
-                        report.failed.append((item.source, str(item.error)))
-                        store.add_error(item.source, item.code, item.error.message)
-                    else:
-                        raws.append(item)
-                records = process_batch(raws, settings, date=date)
-                for rec in records:
-                    if rec.error:
-                        code = rec.error.split(":")[0]
-                        report.errors[code] += 1
-                        report.failed.append((rec.source or rec.id, rec.error))
-                    for w in rec.warnings:
-                        report.warnings[w.split(":")[0]] += 1
-                new = store.write(records)
+            plan = _plan(read_inputs(paths, max_bytes=settings.max_bytes), store, report,
+                         batch_size)
+            todos: deque[_Todo] = deque()
+
+            def feed() -> Iterator[list[RawArticle]]:
+                for todo in plan:
+                    if todo.raws:
+                        todos.append(todo)
+                        yield todo.raws
+                    else:  # nothing to process: log the failures, move the bar
+                        if todo.failed:
+                            store.write([], failed=todo.failed)
+                        if bar:
+                            bar.update(task, advance=todo.n)
+
+            for records in backend.map(feed()):
+                todo = todos.popleft()
+                _count(records, report)
+                new = store.write(records, input_keys=todo.keys, failed=todo.failed)
                 report.stored += new
                 report.skipped += sum(1 for r in records if not r.error) - new
                 if bar:
-                    bar.update(task, advance=len(chunk))
+                    bar.update(task, advance=todo.n)
     finally:
+        backend.close()
         if bar:
             bar.stop()
     return report
+
+
+def _count(records: list, report: IngestReport) -> None:
+    for rec in records:
+        if rec.error:
+            report.errors[rec.error.split(":")[0]] += 1
+            report.failed.append((rec.source or rec.id, rec.error))
+        for w in rec.warnings:
+            report.warnings[w.split(":")[0]] += 1

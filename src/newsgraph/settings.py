@@ -41,11 +41,13 @@ class Settings:
         False, "Count negated and modal (future, intended, hypothetical) events in totals."
     )
     store: str = _setting("newsgraph.duckdb", "Path of the DuckDB store.")
-    workers: int = _setting(1, "Local worker processes for ingest (0 = number of cores).")
+    workers: int = _setting(0, "Local worker processes for ingest (0 = number of cores).")
     language_check: bool = _setting(True, "Detect the language and skip NLP for non-English text.")
     host: str = _setting("127.0.0.1", "Address the server listens on.")
     port: int = _setting(8000, "Port the server listens on.")
     token: str = _setting("", "Token required for write endpoints when listening beyond localhost.")
+    watch: str = _setting("", "Folder the server watches; new files in it are ingested (empty = off).")
+    query_timeout_ms: int = _setting(5000, "Longest time one API query may run before it is cancelled.")
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)

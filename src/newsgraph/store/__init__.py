@@ -1,14 +1,17 @@
 """The embedded DuckDB store: batched, transactional, idempotent writes.
 
-Re-ingesting an article whose id is already stored changes nothing. Only one process
-may write a store file; readers open it read-only.
+Re-ingesting an article whose id is already stored changes nothing. One call of
+:meth:`Store.write` is one transaction: the records, their near-duplicate clusters, the
+per-document errors and the ingest log that lets an interrupted run resume all commit
+together or not at all. Only one process may write a store file; readers open it read-only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -16,12 +19,23 @@ import pyarrow as pa
 
 from ..errors import StoreError
 from ..model import ArticleRecord
+from .dedup import Assignment, assign_clusters, minhash
 from .rows import records_to_rows
 from .schema import CHILD_TABLES, TABLES, ddl
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Store"]
+__all__ = ["Failed", "Store"]
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An input that could not be read, to be logged with the batch it arrived in."""
+
+    key: str
+    source: str
+    code: str
+    message: str
 
 
 class Store:
@@ -31,11 +45,11 @@ class Store:
             if read_only and not Path(self.path).exists():
                 raise StoreError(f"store {self.path} does not exist; run 'newsgraph ingest' first")
             self.con = duckdb.connect(self.path, read_only=read_only)
+            if not read_only:
+                for stmt in ddl():
+                    self.con.execute(stmt)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
-        if not read_only:
-            for stmt in ddl():
-                self.con.execute(stmt)
 
     def close(self) -> None:
         self.con.close()
@@ -46,43 +60,96 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def known_ids(self, ids: Iterable[str]) -> set[str]:
-        ids = list(set(ids))
-        if not ids:
-            return set()
-        rel = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids])
-        return {r[0] for r in rel.fetchall()}
+    def _in(self, sql: str, values: Iterable) -> list[tuple]:
+        values = list(set(values))
+        if not values:
+            return []
+        return self.con.execute(sql, [values]).fetchall()
 
-    def write(self, records: list[ArticleRecord]) -> int:
-        """Store the records not yet stored, in one transaction; returns how many were new."""
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        rows = self._in("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", ids)
+        return {r[0] for r in rows}
+
+    def done_inputs(self, keys: Iterable[str]) -> set[str]:
+        """Input keys an earlier run already handled (stored or failed)."""
+        rows = self._in("SELECT input_key FROM ingest_log WHERE input_key IN (SELECT unnest(?))",
+                        keys)
+        return {r[0] for r in rows}
+
+    def write(
+        self,
+        records: Sequence[ArticleRecord],
+        *,
+        input_keys: Sequence[str] | None = None,
+        failed: Sequence[Failed] = (),
+    ) -> int:
+        """Store the records not yet stored, in one transaction; returns how many were new.
+
+        ``input_keys`` (one per record) and ``failed`` go into the ingest log in the same
+        transaction, so a resumed ingest skips exactly the inputs this call committed.
+        """
+        now = dt.datetime.now()
         good = [r for r in records if not r.error]
-        for r in records:
-            if r.error:
-                code, _, msg = r.error.partition(": ")
-                self.add_error(r.source or r.id, code, msg)
         known = self.known_ids(r.id for r in good)
         new, seen = [], set()
         for r in good:
             if r.id not in known and r.id not in seen:
                 seen.add(r.id)
                 new.append(r)
-        if not new:
-            return 0
-        columns = records_to_rows(new)
+        errors = [(r.source or r.id, *_split(r.error), now) for r in records if r.error]
+        errors += [(f.source, f.code, f.message, now) for f in failed]
+        log_rows = [(k, r.id, "failed" if r.error else "stored", now)
+                    for k, r in zip(input_keys or (), records, strict=False)]
+        log_rows += [(f.key, None, "failed", now) for f in failed]
         try:
             self.con.execute("BEGIN TRANSACTION")
-            for table in ["articles", *CHILD_TABLES]:
-                cols = columns.get(table)
-                if not cols or not next(iter(cols.values())):
-                    continue
-                arrow = pa.table(cols)  # noqa: F841  (read by DuckDB by name)
-                names = ", ".join(f'"{c}"' for c, _ in TABLES[table])
-                self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
+            if new:
+                self._insert_records(new)
+            if errors:
+                self.con.executemany("INSERT INTO errors VALUES (?, ?, ?, ?)", errors)
+            if log_rows:
+                self._append("ingest_log", _columns("ingest_log", log_rows))
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
         return len(new)
+
+    def _insert_records(self, new: list[ArticleRecord]) -> None:
+        columns = records_to_rows(new)
+        clusters = self._cluster(new)
+        by_id = {c.article_id: c for c in clusters}
+        columns["articles"]["cluster_id"] = [by_id[i].cluster_id for i in columns["articles"]["id"]]
+        self._append("articles", columns["articles"])
+        for table in CHILD_TABLES:
+            cols = columns.get(table)
+            if cols and next(iter(cols.values())):
+                self._append(table, cols)
+        self._append("clusters", _columns("clusters", [
+            (c.article_id, c.cluster_id, c.similarity, list(c.signature.values))
+            for c in clusters]))
+        self._append("cluster_bands", _columns("cluster_bands", [
+            (c.article_id, b) for c in clusters for b in c.signature.bands]))
+
+    def _cluster(self, new: list[ArticleRecord]) -> list[Assignment]:
+        pending = [(r.id, minhash(r.text)) for r in new]
+        bands = {b for _, sig in pending for b in sig.bands}
+        index: dict[int, list[tuple[str, str, list[int]]]] = {}
+        if bands:
+            wanted = pa.table({"band": pa.array(sorted(bands), type=pa.int64())})  # noqa: F841
+            rows = self.con.execute(
+                "SELECT b.band, c.article_id, c.cluster_id, c.minhash FROM cluster_bands b "
+                "JOIN clusters c USING (article_id) WHERE b.band IN (SELECT band FROM wanted)"
+            ).fetchall()
+            for band, art, cluster, values in rows:
+                index.setdefault(band, []).append((art, cluster, values))
+        return assign_clusters(
+            pending, lambda bs: [c for b in bs for c in index.get(b, [])])
+
+    def _append(self, table: str, cols: dict[str, list]) -> None:
+        arrow = pa.table(cols)  # noqa: F841  (read by DuckDB by name)
+        names = ", ".join(f'"{c}"' for c in cols)
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
 
     def add_error(self, source: str, code: str, message: str) -> None:
         self.con.execute("INSERT INTO errors VALUES (?, ?, ?, ?)",
@@ -94,3 +161,34 @@ class Store:
     def record(self, article_id: str) -> ArticleRecord | None:
         row = self.con.execute("SELECT record FROM articles WHERE id = ?", [article_id]).fetchone()
         return ArticleRecord.from_json(row[0]) if row else None
+
+    # Analytics (see newsgraph.analytics), bound to this store's connection.
+    def dyad(self, a: str, b: str, **kwargs):
+        from ..analytics import dyad_series
+
+        return dyad_series(self.con, a, b, **kwargs)
+
+    def top_actors(self, n: int = 20, **kwargs):
+        from ..analytics import top_actors
+
+        return top_actors(self.con, n, **kwargs)
+
+    def top_dyads(self, n: int = 20, **kwargs):
+        from ..analytics import top_dyads
+
+        return top_dyads(self.con, n, **kwargs)
+
+    def network(self, **kwargs):
+        from ..analytics import network
+
+        return network(self.con, **kwargs)
+
+
+def _split(error: str | None) -> tuple[str, str]:
+    code, _, msg = (error or "").partition(": ")
+    return code, msg
+
+
+def _columns(table: str, rows: list[tuple]) -> dict[str, list]:
+    names = [c for c, _ in TABLES[table]]
+    return {n: [r[i] for r in rows] for i, n in enumerate(names)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections import defaultdict
 
@@ -19,6 +20,25 @@ def _date(value: str | None) -> dt.date | None:
 
 def _first(ids: list[str], actors: dict) -> object | None:
     return actors.get(ids[0]) if ids else None
+
+
+def _code(actor: object | None) -> str | None:
+    return (getattr(actor, "code", "") or None) if actor is not None else None
+
+
+def event_day(date: str | None, published: dt.date | None) -> dt.date | None:
+    """The day an event happened: its own resolved date when day-precise, else publication."""
+    if date and len(date) == 10:
+        day = _date(date)
+        if day:
+            return day
+    return published
+
+
+def merged_id(source: str | None, target: str | None, cameo: str, day: dt.date | None) -> str:
+    """Reports of one happening share it: same source and target codes, CAMEO code and day."""
+    key = f"{source or ''}|{target or ''}|{cameo}|{day.isoformat() if day else ''}"
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
 def records_to_rows(records: list[ArticleRecord]) -> dict[str, dict[str, list]]:
@@ -40,8 +60,10 @@ def records_to_rows(records: list[ArticleRecord]) -> dict[str, dict[str, list]]:
             rows["actors"].append((a, x.id, x.name, x.country, x.sector, x.code or None, x.kind,
                                    x.kb_id, len(x.mentions), x.reason))
             rows["mentions"] += [(a, x.id, s, e) for s, e in x.mentions]
+        published = _date(rec.published)
         for ev in rec.events:
             src, tgt = _first(ev.source, actors), _first(ev.target, actors)
+            day = event_day(ev.date, published)
             place = rec.places[ev.place] if ev.place is not None and ev.place < len(rec.places) else None
             rows["events"].append((
                 a, ev.id, f"{a}:{ev.id}", _date(rec.published), ev.date, ev.sentence,
@@ -54,6 +76,11 @@ def records_to_rows(records: list[ArticleRecord]) -> dict[str, dict[str, list]]:
                 getattr(place, "lat", None), getattr(place, "lon", None),
                 ev.evidence.trigger[0], ev.evidence.trigger[1], ev.rule, ev.confidence,
                 tone.tone if tone else None,
+                day, _code(src), _code(tgt), merged_id(_code(src), _code(tgt), ev.cameo.code, day),
+                ev.evidence.source[0] if ev.evidence.source else None,
+                ev.evidence.target[0] if ev.evidence.target else None,
+                getattr(place, "admin1", None), getattr(place, "feature", None),
+                getattr(place, "geonameid", None),
             ))
         for q in rec.quotes:
             sp = actors.get(q.speaker.actor) if q.speaker.actor else None
@@ -65,6 +92,8 @@ def records_to_rows(records: list[ArticleRecord]) -> dict[str, dict[str, list]]:
         rows["themes"] += [(a, t.code, t.gkg, t.count) for t in rec.themes]
     out = {}
     for table, tuples in rows.items():
+        if table not in TABLES:
+            continue
         names = [c for c, _ in TABLES[table]]
         out[table] = {n: [t[i] for t in tuples] for i, n in enumerate(names)}
     return out

@@ -1,4 +1,11 @@
-"""DuckDB schema of the store (one table per record part; ids are content hashes)."""
+"""DuckDB schema of the store (one table per record part; ids are content hashes).
+
+``events`` holds one row per event coded in one article: a *mention* in GDELT terms.
+Rows that report the same happening (same source and target codes, CAMEO code and day)
+share a ``merged_id``; the views ``merged_events`` (one row per event, with NumMentions,
+NumSources, NumArticles) and ``event_mentions`` (every mention) are built on it.
+``clusters`` groups near-duplicate articles (syndicated copies of one story).
+"""
 
 from __future__ import annotations
 
@@ -33,6 +40,11 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("place_name", "VARCHAR"), ("place_country", "VARCHAR"), ("lat", "DOUBLE"),
         ("lon", "DOUBLE"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
         ("rule", "VARCHAR"), ("confidence", "DOUBLE"), ("tone", "DOUBLE"),
+        # Added for merging and exports (see module docstring).
+        ("day", "DATE"), ("source_code", "VARCHAR"), ("target_code", "VARCHAR"),
+        ("merged_id", "VARCHAR"), ("source_start", "INTEGER"), ("target_start", "INTEGER"),
+        ("place_admin1", "VARCHAR"), ("place_feature", "VARCHAR"),
+        ("place_geonameid", "BIGINT"),
     ],
     "quotes": [("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
                ("text", "VARCHAR"), ("kind", "VARCHAR"), ("cue", "VARCHAR"),
@@ -46,11 +58,59 @@ TABLES: dict[str, list[tuple[str, str]]] = {
               ("text", "VARCHAR"), ("value", "VARCHAR"), ("resolution", "VARCHAR")],
     "themes": [("article_id", "VARCHAR"), ("code", "VARCHAR"), ("gkg", "VARCHAR"),
                ("count", "INTEGER")],
+    # One row per article: its near-duplicate cluster, and its MinHash for later arrivals.
+    "clusters": [("article_id", "VARCHAR"), ("cluster_id", "VARCHAR"),
+                 ("similarity", "DOUBLE"), ("minhash", "UINTEGER[]")],
+    # LSH band keys of each article (see store/dedup.py).
+    "cluster_bands": [("article_id", "VARCHAR"), ("band", "BIGINT")],
+    # Inputs already handled (stored or failed): lets an interrupted ingest resume.
+    "ingest_log": [("input_key", "VARCHAR"), ("article_id", "VARCHAR"),
+                   ("status", "VARCHAR"), ("at", "TIMESTAMP")],
     "errors": [("source", "VARCHAR"), ("code", "VARCHAR"), ("message", "VARCHAR"),
                ("at", "TIMESTAMP")],
 }
 
-CHILD_TABLES = [t for t in TABLES if t not in ("articles", "errors")]
+# Tables filled from records, in insert order after ``articles``.
+CHILD_TABLES = [t for t in TABLES
+                if t not in ("articles", "errors", "ingest_log", "clusters", "cluster_bands")]
+
+VIEWS = {
+    "merged_events": """
+        SELECT e.merged_id AS merged_id,
+               min(e.day) AS day,
+               any_value(e.source_code) AS source_code,
+               any_value(e.target_code) AS target_code,
+               arg_min(e.source_country, e.published) AS source_country,
+               arg_min(e.target_country, e.published) AS target_country,
+               arg_min(e.source_sector, e.published) AS source_sector,
+               arg_min(e.target_sector, e.published) AS target_sector,
+               arg_min(e.source_name, e.published) AS source_name,
+               arg_min(e.target_name, e.published) AS target_name,
+               any_value(e.cameo) AS cameo, any_value(e.cameo_base) AS cameo_base,
+               any_value(e.cameo_root) AS cameo_root, any_value(e.quad_class) AS quad_class,
+               any_value(e.goldstein) AS goldstein, bool_or(e.is_root) AS is_root,
+               bool_or(e.counted) AS counted,
+               count(*) AS num_mentions,
+               count(DISTINCT e.article_id) AS num_articles,
+               count(DISTINCT coalesce(a.source, e.article_id)) AS num_sources,
+               count(DISTINCT coalesce(c.cluster_id, e.article_id)) AS num_stories,
+               avg(e.tone) AS avg_tone,
+               arg_min(e.article_id, e.published) AS first_article,
+               arg_min(e.global_id, e.published) AS first_global_id
+        FROM events e
+        LEFT JOIN articles a ON a.id = e.article_id
+        LEFT JOIN clusters c ON c.article_id = e.article_id
+        GROUP BY e.merged_id
+    """,
+    "event_mentions": """
+        SELECT e.merged_id, e.global_id, e.article_id, e.event_id, e.published, e.sentence,
+               e.source_start, e.target_start, e.trigger_start, e.confidence, e.tone,
+               a.url, a.source, length(a.text) AS doc_len, c.cluster_id
+        FROM events e
+        LEFT JOIN articles a ON a.id = e.article_id
+        LEFT JOIN clusters c ON c.article_id = e.article_id
+    """,
+}
 
 
 def ddl() -> list[str]:
@@ -58,8 +118,8 @@ def ddl() -> list[str]:
     for table, cols in TABLES.items():
         body = ", ".join(f'"{name}" {kind}' for name, kind in cols)
         stmts.append(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
-    stmts += [
-        "CREATE INDEX IF NOT EXISTS events_article ON events(article_id)",
-        "CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country)",
-    ]
+        # Stores made by an earlier version gain the new columns (PRIMARY KEY ones never change).
+        stmts += [f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{name}" {kind}'
+                  for name, kind in cols if "PRIMARY" not in kind]
+    stmts += [f"CREATE OR REPLACE VIEW {name} AS {sql}" for name, sql in VIEWS.items()]
     return stmts

@@ -1,0 +1,55 @@
+"""Local multiprocessing: one spaCy pipeline per worker process, loaded once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
+
+from ..model import ArticleRecord, RawArticle
+from ..pipeline import process_batch
+from ..settings import Settings
+
+
+def _warm(settings: Settings) -> None:
+    from ..nlp import get_nlp
+
+    get_nlp(settings)
+
+
+class LocalBackend:
+    def __init__(self, settings: Settings, *, workers: int, date: dt.date | None = None) -> None:
+        self.settings, self.date, self.workers = settings, date, workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def _start(self) -> ProcessPoolExecutor:
+        # "spawn" keeps workers free of the parent's threads and DuckDB handles.
+        ctx = mp.get_context("spawn")
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx,
+                                   initializer=_warm, initargs=(self.settings,))
+
+    def map(self, batches: Iterable[list[RawArticle]]) -> Iterator[list[ArticleRecord]]:
+        it = iter(batches)
+        first = next(it, None)
+        second = next(it, None)
+        if first is None:
+            return
+        if second is None:  # one batch: starting workers would cost more than it saves
+            yield process_batch(first, self.settings, date=self.date)
+            return
+        self.pool = self.pool or self._start()
+        # Two batches in flight per worker: busy workers, bounded memory, input order kept.
+        pending: deque[Future] = deque()
+        for batch in chain((first, second), it):
+            pending.append(self.pool.submit(process_batch, batch, self.settings, date=self.date))
+            if len(pending) >= 2 * self.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
