@@ -1,0 +1,76 @@
+"""The actors extractor: pieces -> mentions -> coreference -> numbered actors."""
+
+from __future__ import annotations
+
+import logging
+
+from ..context import DocContext
+from ..model import Actor
+from .coref import dyads, link_pronouns, link_surnames, link_titles
+from .index import ActorIndex
+from .kb import get_kb
+from .matcher import find_atoms
+from .pieces import build_pieces
+from .resolver import Assembler, Mention, state_name
+
+log = logging.getLogger(__name__)
+
+
+def extract(ctx: DocContext) -> None:
+    """Write ``ctx.record.actors`` and set ``ctx.actor_index``."""
+    doc = ctx.doc
+    kb = get_kb(ctx.settings)
+    pieces = build_pieces(doc, find_atoms(doc, kb), kb)
+    mentions = Assembler(doc, kb, pieces, ctx.published).mentions()
+    link_surnames(mentions)
+    link_titles(mentions)
+    mentions += link_pronouns(doc, mentions, ctx.record.warnings)
+    mentions += dyads(doc, mentions)
+    actors = _number(ctx, mentions, kb)
+    ctx.record.actors = actors
+    ctx.actor_index = ActorIndex(actors, [t.idx for t in doc])
+
+
+def _number(ctx: DocContext, mentions: list[Mention], kb) -> list[Actor]:
+    doc = ctx.doc
+    by_key: dict[tuple, Actor] = {}
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    for m in mentions:
+        if m.members:
+            continue
+        span = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+        actor = by_key.get(m.key)
+        if actor is None:
+            actor = Actor(id="", name=m.name, country=m.country, sector=m.sector, kind=m.kind,
+                          kb_id=m.kb_id, role=m.role, rule=m.rule, confidence=m.confidence,
+                          reason=m.reason)
+            by_key[m.key] = actor
+        elif m.confidence > actor.confidence and m.rule.startswith("kb"):
+            actor.rule, actor.confidence = m.rule, m.confidence
+        if span not in actor.mentions:
+            actor.mentions.append(span)
+    for m in (m for m in mentions if m.members):
+        ids = []
+        for key in m.members:
+            iso = key[1]
+            member = by_key.get(key) or by_key.get((iso, "GOV"))
+            if member is None:
+                member = by_key[key] = Actor(id="", name=state_name(kb, iso), country=iso,
+                                             kind="state", kb_id=f"state:{iso}", rule="coref:dyad",
+                                             confidence=0.6, reason="a state as a whole has no sector")
+            ids.append(id(member))
+        span = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+        if m.key in by_key:
+            by_key[m.key].mentions.append(span)
+            continue
+        by_key[m.key] = Actor(id="", name=m.name, kind="compound", mentions=[span],
+                                        rule=m.rule, confidence=m.confidence, reason=m.reason,
+                                        members=[str(x) for x in ids])
+    actors = sorted(by_key.values(), key=lambda a: a.mentions[0] if a.mentions else (10**9, 0))
+    ident = {}
+    for n, a in enumerate(actors, start=1):
+        ident[str(id(a))] = a.id = f"a{n}"
+    for a in actors:
+        a.members = [ident[x] for x in a.members]
+        a.mentions.sort()
+    return actors

@@ -1,0 +1,120 @@
+"""Coreference-lite: surnames, role-only mentions, reporting pronouns, "the two countries".
+
+Works on mentions (token spans with keys) before actors are numbered. Every link keeps
+its rule so users can see why "he" became Putin.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from .resolver import Mention
+
+REPORTING = frozenset(
+    "say tell add announce state claim insist note warn explain stress declare write ask "
+    "reply continue argue believe confirm deny admit".split()
+)
+# Head-of-state/government titles "leader" may stand for.
+LEADER_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "leader",
+                 "supreme leader", "emir")
+
+
+def link_surnames(mentions: list[Mention]) -> None:
+    """ "Sezer" alone joins "Aydin Sezer" (unknown people only; the KB lists surnames)."""
+    full = {}
+    for m in mentions:
+        if m.kind == "person" and " " in m.name:
+            full.setdefault(m.name.split()[-1].lower(), m)
+    for m in mentions:
+        if m.kind == "person" and m.kb_id is None and " " not in m.name:
+            target = full.get(m.name.lower())
+            if target is not None and target is not m:
+                m.key, m.name, m.country, m.sector = target.key, target.name, target.country, target.sector
+                m.kb_id, m.rule, m.confidence, m.reason = target.kb_id, "coref:surname", 0.85, target.reason
+
+
+def link_titles(mentions: list[Mention]) -> None:
+    """ "the Turkish leader" -> the person of that country holding a matching role."""
+    people = [m for m in mentions if m.kind == "person" and m.country]
+    for m in mentions:
+        if not m.title_of:
+            continue
+        words = m.title_of.split()
+        head = words[-1]
+        cands = [p for p in people if (m.country is None or p.country == m.country)
+                 and (p.sector == m.sector or m.sector is None)]
+        if head == "leader":
+            titled = [p for p in cands if (p.role or "") in LEADER_TITLES]
+        else:
+            titled = [p for p in cands if p.role and p.role.endswith(_strip(m.title_of))]
+        chosen = _best(titled or (cands if head == "leader" and m.country else []), m)
+        if chosen is not None:
+            m.key, m.name, m.kind, m.country, m.sector = (chosen.key, chosen.name, chosen.kind,
+                                                          chosen.country, chosen.sector)
+            m.kb_id, m.role, m.rule, m.confidence = chosen.kb_id, chosen.role, "coref:title", 0.7
+            m.reason = chosen.reason
+
+
+def _strip(title: str) -> str:
+    """ "Russian president" -> "president"; "foreign minister" stays."""
+    words = title.split()
+    return " ".join(words[-2:]) if len(words) > 1 and words[-2] in {"foreign", "prime"} else words[-1]
+
+
+def _best(cands: list[Mention], m: Mention) -> Mention | None:
+    """The candidate mentioned most often; ties go to the nearest one before ``m``."""
+    if not cands:
+        return None
+    count = Counter(c.key for c in cands)
+    return max(cands, key=lambda c: (count[c.key], c.start < m.start, c.start))
+
+
+def link_pronouns(doc: Doc, mentions: list[Mention], warnings: list[str]) -> list[Mention]:
+    """ "he said": the nearest person mentioned before, within three sentences."""
+    out = []
+    sents = {s.start: n for n, s in enumerate(doc.sents)}
+    sent_of = {}
+    n = -1
+    for t in doc:
+        n = sents.get(t.i, n)
+        sent_of[t.i] = n
+    people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
+    for tok in doc:
+        if tok.lower_ not in {"he", "she"} or tok.dep_ != "nsubj":
+            continue
+        if tok.head.lemma_.lower() not in REPORTING:
+            continue
+        before = [p for p in people if p.end <= tok.i and sent_of[tok.i] - sent_of[p.start] <= 3]
+        if not before:
+            warnings.append(f"actors: pronoun {tok.text!r} at {tok.idx}-{tok.idx + len(tok)} "
+                            "left unresolved: no person mentioned in the three sentences before")
+            continue
+        p = before[-1]
+        out.append(Mention(p.key, tok.i, tok.i + 1, p.name, p.kind, p.country, p.sector,
+                           p.kb_id, p.role, "coref:pronoun", 0.6, p.reason))
+    return out
+
+
+def dyads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the two countries", "both countries" -> a compound of the two most-named states."""
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() not in {"country", "nation"} or tok.tag_ != "NNS":
+            continue
+        if not any(c.lower_ in {"two", "both"} for c in tok.children):
+            continue
+        before = [m for m in mentions if m.country and m.start < tok.i and m.kind != "agent"
+                  and len(m.country) == 3 and m.country not in {"IGO", "NGO", "MNC", "IMG"}]
+        pool = before if len({m.country for m in before}) >= 2 else [
+            m for m in mentions if m.country and m.kind != "agent"]
+        top = [c for c, _ in Counter(m.country for m in pool).most_common(2)]
+        if len(top) < 2:
+            continue
+        start = min([c.i for c in tok.children if c.dep_ in {"det", "nummod", "poss"}] + [tok.i])
+        members = [("state", c) for c in sorted(top)]
+        out.append(Mention(("dyad", *members), start, tok.i + 1, " and ".join(sorted(top)),
+                           "compound", None, None, None, None, "coref:dyad", 0.6,
+                           "a pair of states: see members", members=members))
+    return out

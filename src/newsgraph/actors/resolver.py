@@ -1,0 +1,313 @@
+"""Turn pieces into actors: KB roles on the article's date, titles, appositives, modifiers.
+
+Each piece becomes a *mention* with a grouping key (KB id, (country, sector), or a new
+person's name); mentions with the same key form one actor. Pieces that modify another
+piece ("Turkish" in "Turkish Foreign Minister Mevlut Cavusoglu") give it country/sector
+and are consumed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .codes import SECTORS
+from .kb import KB
+from .pieces import Piece
+
+# Prepositions after which a capital or city is where something happens, not who acts.
+LOCATIVE = frozenset(
+    "in at near from to into outside inside across around within toward towards via through "
+    "over on off between along beyond throughout".split()
+)
+# Role nouns that name one person: "the Turkish leader" can be a known person.
+PERSON_TITLES = frozenset(
+    "leader president prime minister premier minister chancellor king queen emir sultan "
+    "monarch secretary spokesman spokeswoman spokesperson ambassador envoy head chief".split()
+)
+# Generic heads whose more specific modifier decides the sector ("military officials").
+GENERIC_HEADS = frozenset("official officials authorities leader leaders source sources".split())
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+
+
+@dataclass
+class Mention:
+    key: tuple
+    start: int  # token
+    end: int
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    kb_id: str | None = None
+    role: str | None = None
+    rule: str = ""
+    confidence: float = 0.5
+    reason: str | None = None
+    title_of: str | None = None  # a role noun that may name a known person ("president")
+    members: list[tuple] = field(default_factory=list)
+
+
+def root(doc: Doc, p: Piece) -> Token:
+    span = doc[p.start : p.end]
+    return span.root
+
+
+def state_name(kb: KB, iso: str | None) -> str:
+    st = kb.states.get(iso or "")
+    return st.name if st else (iso or "")
+
+
+def _sector_of_agent(piece: Piece, mods: list[Piece]) -> str | None:
+    sector = piece.sector
+    specific = [m.sector for m in mods if m.kind == "agent" and m.sector]
+    return specific[-1] if specific and sector == "GOV" else sector
+
+
+class Assembler:
+    """Builds mentions for one document."""
+
+    def __init__(self, doc: Doc, kb: KB, pieces: list[Piece], published: dt.date | None):
+        self.doc, self.kb, self.pieces, self.published = doc, kb, pieces, published
+        self.by_token: dict[int, int] = {}
+        for k, p in enumerate(pieces):
+            for t in range(p.start, p.end):
+                self.by_token[t] = k
+        self.consumed: set[int] = set()
+        self.mods: dict[int, list[int]] = {k: [] for k in range(len(pieces))}
+        self._link_modifiers()
+
+    # -- structure ---------------------------------------------------------------------
+    def _link_modifiers(self) -> None:
+        doc = self.doc
+        for k, p in enumerate(self.pieces):
+            if p.kind in {"person", "org"}:
+                continue
+            r = root(doc, p)
+            head = r
+            # conjoined modifiers share their first conjunct's head: "Hungarian and Romanian".
+            while head.dep_ == "conj" and head.head.i not in range(p.start, p.end):
+                head = head.head
+            if head.dep_ in MODIFIER_DEPS and head.head.i in self.by_token:
+                target = self.by_token[head.head.i]
+                if target != k and self.pieces[target].start >= p.start:
+                    self._attach(k, target)
+                    continue
+            # adjacency: "Turkish Foreign Minister Mevlut Cavusoglu" when the parse differs.
+            nxt = self.by_token.get(p.end)
+            if nxt is not None and nxt != k and p.kind in {"state", "agent", "capital"} and (
+                self.pieces[nxt].kind in {"agent", "entry", "person"}
+            ):
+                self._attach(k, nxt)
+
+    def _attach(self, mod: int, target: int) -> None:
+        self.mods[target].append(mod)
+        self.consumed.add(mod)
+
+    def _found(self, k: int, seen: frozenset = frozenset()) -> list[tuple[int, str]]:
+        """(position, country) given by a piece's modifiers, transitively."""
+        found: list[tuple[int, str]] = []
+        for m in self.mods[k]:
+            if m in seen:
+                continue
+            mp = self.pieces[m]
+            if mp.kind in {"state", "capital", "city"}:
+                found.append((mp.start, mp.ref or ""))
+            elif mp.kind == "entry":
+                role, _ = self.kb.entry(mp.ref or "").role_on(self.published)
+                if role and role.country:
+                    found.append((mp.start, role.country))
+            found.extend(self._found(m, seen | {k}))
+        return found
+
+    def countries_of(self, k: int) -> list[str]:
+        """Countries given by a piece's modifiers, in text order."""
+        found = sorted(self._found(k))
+        out: list[str] = []
+        for n, (start, iso) in enumerate(found):
+            # "Turkish-Russian Research Center": a hyphenated pair names one bilateral body,
+            # filed under its first country.
+            if n and self.doc[start - 1].text == "-" and found[n - 1][0] < start:
+                continue
+            out.append(iso)
+        r = root(self.doc, self.pieces[k])
+        for child in r.children:  # "the government of Turkey"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    j = self.by_token.get(obj.i)
+                    if j is not None and self.pieces[j].kind in {"state", "capital"}:
+                        out.append(self.pieces[j].ref or "")
+                        self.consumed.add(j)
+        return [c for c in dict.fromkeys(out) if c]
+
+    # -- mentions ----------------------------------------------------------------------
+    def mentions(self) -> list[Mention]:
+        out: list[Mention] = []
+        for k, p in enumerate(self.pieces):
+            if k in self.consumed:
+                continue
+            made = getattr(self, f"_{p.kind}")(k, p)
+            out.extend(made)
+        return out
+
+    def _span_start(self, k: int) -> int:
+        starts = [self.pieces[m].start for m in self.mods[k]] + [self.pieces[k].start]
+        return min(starts)
+
+    def _entry(self, k: int, p: Piece) -> list[Mention]:
+        entry = self.kb.entry(p.ref or "")
+        if entry.kind == "facility":
+            return []
+        role, exact = entry.role_on(self.published)
+        country = role.country if role else None
+        sector = role.sector if role else None
+        reason = None
+        if not role:
+            reason = "the knowledge base has no role for this actor"
+        elif not exact:
+            reason = "no role dated on the article's date; the closest known role is used"
+        kind = entry.kind if entry.kind != "group" else "group"
+        return [Mention(("kb", entry.id), self._span_start(k), p.end, entry.name, kind, country,
+                        sector, entry.id, role.title if role else None,
+                        "kb:name+dated-role" if exact and role and role.dated else "kb:name",
+                        0.95 if exact else 0.7, reason)]
+
+    def _state(self, k: int, p: Piece) -> list[Mention]:
+        r = root(self.doc, p)
+        if r.dep_ in {"amod", "compound"} and not p.plural and r.pos_ != "PROPN":
+            return []  # "Turkish Stream", "Russian border": an adjective, not an actor
+        if r.dep_ == "compound" and not p.plural:
+            return []
+        name = state_name(self.kb, p.ref)
+        return [Mention(("state", p.ref), p.start, p.end, name, "state", p.ref, None,
+                        f"state:{p.ref}", None, "kb:state-name", 0.9,
+                        "a state as a whole has no sector")]
+
+    def _capital(self, k: int, p: Piece) -> list[Mention]:
+        if self._locative(p):
+            return []
+        name = f"{state_name(self.kb, p.ref)} government"
+        return [Mention((p.ref, "GOV"), p.start, p.end, name, "state", p.ref, "GOV",
+                        f"state:{p.ref}:GOV", None, "kb:capital-metonym", 0.75)]
+
+    def _city(self, k: int, p: Piece) -> list[Mention]:
+        if self._locative(p) or root(self.doc, p).dep_ in {"compound", "amod"}:
+            return []
+        name = state_name(self.kb, p.ref)
+        return [Mention(("state", p.ref), p.start, p.end, name, "state", p.ref, None,
+                        f"state:{p.ref}", None, "kb:city-metonym", 0.5,
+                        "a city standing for its state has no sector")]
+
+    def _locative(self, p: Piece) -> bool:
+        r = root(self.doc, p)
+        while r.dep_ == "conj":
+            r = r.head
+        return r.dep_ == "pobj" and r.head.lower_ in LOCATIVE
+
+    def _agent(self, k: int, p: Piece) -> list[Mention]:
+        r = root(self.doc, p)
+        if r.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        if r.dep_ in {"compound", "amod"} and r.head.i not in self.by_token:
+            return []  # "military policies": a modifier of something that is not an actor
+        mods = [self.pieces[m] for m in self.mods[k]]
+        sector = _sector_of_agent(p, mods)
+        countries = self.countries_of(k)
+        title = self.doc[p.start : p.end].text.lower()
+        title_of = title if r.lemma_.lower() in PERSON_TITLES and r.tag_ in {"NN", "NNP"} else None
+        if not countries:
+            ctx_country = self._context_country(p)
+            if ctx_country:
+                return [Mention((ctx_country, sector), p.start, p.end,
+                                f"{state_name(self.kb, ctx_country)} "
+                                f"{SECTORS.get(sector or '', '')}".strip(), "agent", ctx_country,
+                                sector, f"state:{ctx_country}:{sector}" if sector else None, None,
+                                "agent+context-country", 0.5, title_of=title_of)]
+            return [Mention(("agent", None, sector, r.lemma_.lower()), p.start, p.end,
+                            self.doc[p.start : p.end].text, "agent", None, sector, None, None,
+                            "agent", 0.4, "no country named for this role word",
+                            title_of=title_of)]
+        out = []
+        start = self._span_start(k)
+        for c in countries:
+            mod_start = next((m.start for m in mods if m.ref == c), start)
+            out.append(Mention((c, sector), mod_start, p.end,
+                               f"{state_name(self.kb, c)} {SECTORS.get(sector or '', '')}".strip(),
+                               "agent", c, sector, f"state:{c}:{sector}" if sector else None,
+                               None, "agent+modifier", 0.8, title_of=title_of))
+        return out
+
+    def _context_country(self, p: Piece) -> str | None:
+        """The one state the sentence names ("the military" after "coup attempt in Turkey")."""
+        sent = self.doc[p.start].sent
+        isos = {q.ref for q in self.pieces if q.kind in {"state", "capital"}
+                and sent.start <= q.start < sent.end}
+        return isos.pop() if len(isos) == 1 else None
+
+    def _person(self, k: int, p: Piece) -> list[Mention]:
+        return [self._unknown(k, p, "person")]
+
+    def _org(self, k: int, p: Piece) -> list[Mention]:
+        return [self._unknown(k, p, "organisation")]
+
+    def _unknown(self, k: int, p: Piece, kind: str) -> Mention:
+        """A person or organisation the KB does not know: country/sector from its context."""
+        doc = self.doc
+        countries = self.countries_of(k)
+        sectors = [m.sector for m in (self.pieces[j] for j in self.mods[k]) if m.sector]
+        rule = "ner+title" if countries or sectors else "ner"
+        for atom in p.inner:  # "Turkish-Russian Research Center": words inside the name
+            if atom.kind == "agent":
+                sectors.append(atom.sector or "")
+            elif atom.targets and atom.targets[0][0] in {"state", "capital", "city"}:
+                countries.append(atom.targets[0][1])
+        if kind == "person" and not (countries and sectors):
+            c2, s2 = self._appositive(p)
+            if c2 or s2:
+                rule = "ner+appositive"
+            countries = countries or c2
+            sectors = sectors or s2
+        name = doc[p.start : p.end].text.removeprefix("the ").strip()
+        country = countries[0] if countries else None
+        sector = next((s for s in sectors if s), None)
+        missing = [w for w, v in (("country", country), ("sector", sector)) if not v]
+        reason = (f"unknown {kind}: no title, appositive or name part gives its "
+                  f"{' or '.join(missing)}") if missing else None
+        conf = 0.75 if not missing else 0.4
+        return Mention((kind, name.lower()), self._span_start(k), p.end, name, kind, country,
+                       sector, None, None, rule, conf, reason)
+
+    def _appositive(self, p: Piece) -> tuple[list[str], list[str]]:
+        """ "the head of the Turkish-Russian Research Center, Aydin Sezer" -> (TUR, EDU)."""
+        r = root(self.doc, p)
+        cands = [c for c in r.children if c.dep_ == "appos"]
+        if r.dep_ == "appos":
+            cands.append(r.head)
+        countries: list[str] = []
+        sectors: list[str] = []
+        for t in cands:
+            probe = [t] + [o for prep in t.children if prep.dep_ == "prep" and
+                           prep.lower_ in {"of", "at"} for o in prep.children]
+            probe += [c for c in t.children if c.dep_ in MODIFIER_DEPS]
+            for tok in probe:
+                j = self.by_token.get(tok.i)
+                if j is None:
+                    continue
+                q = self.pieces[j]
+                if q.kind == "agent":
+                    sectors.append(q.sector or "")
+                    countries.extend(self.countries_of(j))
+                elif q.kind in {"state", "capital"}:
+                    countries.append(q.ref or "")
+                elif q.kind == "org":
+                    m = self._unknown(j, q, "organisation")
+                    countries += [m.country] if m.country else []
+                    sectors += [m.sector] if m.sector else []
+                elif q.kind == "entry":
+                    role, _ = self.kb.entry(q.ref or "").role_on(self.published)
+                    if role:
+                        countries += [role.country] if role.country else []
+                        sectors += [role.sector] if role.sector else []
+        return [c for c in countries if c], [s for s in sectors if s]
