@@ -16,6 +16,7 @@ from ..context import DocContext
 from .arguments import ArgResolver
 from .build import anchor_tokens, to_events
 from .coder import SentenceCoder
+from .combine import combine
 from .explain import explain
 from .patterns import load_patterns
 
@@ -27,7 +28,8 @@ log = logging.getLogger(__name__)
 def extract(ctx: DocContext) -> None:
     """Code the events of every body sentence into ``ctx.record.events``."""
     patterns = load_patterns(tuple(ctx.settings.patterns_files))
-    coder = SentenceCoder(patterns, ArgResolver(ctx.actor_index))
+    resolver = ArgResolver(ctx.actor_index, {a.id: a.country for a in ctx.record.actors if a.country})
+    coder = SentenceCoder(patterns, resolver)
     rec = ctx.record
     dates = [d for d in rec.dates if d.value]
     date_spans = [(d.start, d.end) for d in dates]
@@ -41,6 +43,7 @@ def extract(ctx: DocContext) -> None:
         if first is None:
             continue
         cands = coder.code(sent, first)
+        cands += combine(cands, resolver)
         is_root = not root_done
         root_done = True
         if not cands:

@@ -46,8 +46,9 @@ class Arg:
 class ArgResolver:
     """Actor ids for argument tokens through the actors extractor's lookup."""
 
-    def __init__(self, lookup: ActorLookup) -> None:
+    def __init__(self, lookup: ActorLookup, countries: dict[str, str] | None = None) -> None:
         self.lookup = lookup
+        self.countries = countries or {}  # actor id -> country code, where known
 
     def resolve(self, toks: list[Token]) -> Arg:
         arg = Arg()

@@ -85,6 +85,8 @@ def _confidence(cand: Candidate) -> float:
         score += 0.15
     if cand.source.fallback or cand.target.fallback:
         score -= 0.1
+    if cand.embedded:
+        score -= 0.15  # inside another event's clause: a detail, not the sentence's event
     if cand.pattern.id.startswith("patterns_verbs"):
         score -= 0.05  # derived dictionary: broad, less reviewed
     return round(max(0.1, min(score, 0.95)), 2)
@@ -101,8 +103,8 @@ def anchor_tokens(ctx: DocContext, sent: Span, spans: list[tuple[int, int]], tri
             continue
         node: Token = words.root
         for _ in range(12):
-            if node.i in triggers and node.i not in out:
-                out[node.i] = n
+            if node.i in triggers:
+                out.setdefault(node.i, n)  # the nearest trigger above owns the span
                 break
             if node.head.i == node.i:
                 break

@@ -33,6 +33,10 @@ from .syntax import (
 # Prepositions that introduce the target of a verb, in order of preference.
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from", "for", "into", "over",
                 "between", "of")
+# Verbs that only carry an event noun: "staged a strike", "launched an investigation".
+LIGHT_VERBS = {"stage", "hold", "launch", "organize", "organise", "begin", "start", "conduct", "carry",
+               "undertake", "make", "take", "announce", "mount", "continue", "resume", "end", "call",
+               "issue", "give", "open", "lead", "have", "join", "prepare", "plan", "complete"}
 # Prepositions that give the topic, not the partner, of a consultation ("talks on Syria").
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # Mutual events: a compound subject without a target acts on itself
@@ -53,8 +57,9 @@ class Candidate:
     target: Arg
     negated: bool
     modality: str | None
-    construction: str  # verb | passive | nominal | light-verb
+    construction: str  # verb | passive | nominal | light-verb | intent | demand
     mutual_ok: bool = True  # a compound source may pair with itself (no unrelated object)
+    embedded: bool = False  # the trigger sits inside another event's clause (less central)
 
 
 class SentenceCoder:
@@ -79,7 +84,9 @@ class SentenceCoder:
                 out.append(cand)
         _targets_from_inner_events(out)
         self._mutual_partners(out, sent)
-        return _drop_empty_statements(out)
+        out = _drop_empty_statements(out)
+        _mark_embedded(out)
+        return out
 
     def _mutual_partners(self, cands: list[Candidate], sent: Span) -> None:
         """A mutual event with a source and no partner ("Putin announced a cooperation
@@ -87,8 +94,12 @@ class SentenceCoder:
         for c in cands:
             if c.target or not c.source or not is_mutual(c.pattern.code) or len(c.source.ids) > 1:
                 continue
+            own = {self.resolver.countries.get(i) for i in c.source.ids} - {None}
             for tok in sent:
-                ids = [i for i in self.resolver.lookup.ids_for_token(tok.i) if i not in c.source.ids]
+                if tok.pos_ in {"DET", "ADP", "PUNCT", "NUM"}:
+                    continue
+                ids = [i for i in self.resolver.lookup.ids_for_token(tok.i)
+                       if i not in c.source.ids and self.resolver.countries.get(i) not in own]
                 if ids:
                     c.target.add(ids[:1], tok)
                     c.target.fallback = True
@@ -120,8 +131,10 @@ class SentenceCoder:
             return None
         if pattern.obj:
             consumed.update(o.i for o in objs)
-        elif any(self.patterns.has("noun", o.lemma_.lower()) for o in objs) and pattern.code[:2] in {"01", "02"}:
-            return None  # light verb over an event noun: the noun is the event ("announced a program")
+        elif (lemma in LIGHT_VERBS or pattern.code[:2] in {"01", "02"}) and any(
+            self.patterns.has("noun", o.lemma_.lower()) for o in objs
+        ):
+            return None  # light verb over an event noun: the noun is the event ("staged a strike")
         agents, patients = subjects(tok)
         construction = "passive" if patients else "verb"
         if not agents and not patients:
@@ -244,6 +257,12 @@ def _targets_from_inner_events(cands: list[Candidate]) -> None:
                     c.target.tokens.extend(inner.target.tokens)
                     c.target.by_actor.update(inner.target.by_actor)
                     c.target.fallback = True
+
+
+def _mark_embedded(cands: list[Candidate]) -> None:
+    for c in cands:
+        c.embedded = any(o is not c and o.trigger.i != c.trigger.i and _dominates(o.trigger, c.trigger)
+                         for o in cands)
 
 
 def _drop_empty_statements(cands: list[Candidate]) -> list[Candidate]:

@@ -111,10 +111,13 @@ class PatternSet:
 
     def __init__(self, patterns: Iterable[Pattern]) -> None:
         self._index: dict[tuple[str, str], list[Pattern]] = {}
+        patterns = list(patterns)
+        derived = max((p.rank for p in patterns), default=0)
         for p in patterns:
             self._index.setdefault((p.kind, p.lemma), []).append(p)
         for plist in self._index.values():
-            plist.sort(key=lambda p: (-p.specificity, p.rank))
+            # derived dictionary patterns need one constraint more to beat a curated pattern
+            plist.sort(key=lambda p: (-(p.specificity - (p.rank == derived)), p.rank))
         self.size = sum(len(v) for v in self._index.values())
 
     def candidates(self, kind: str, lemma: str) -> list[Pattern]:

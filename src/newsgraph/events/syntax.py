@@ -20,10 +20,12 @@ SPEECH_VERBS = {
 }
 # Governors of an xcomp that make the complement an intention, an expectation or a condition.
 INTENTION_HEADS = {
-    "plan", "intend", "want", "aim", "seek", "hope", "try", "decide", "prepare", "wish", "attempt",
-    "agree", "promise", "pledge", "vow", "threaten", "offer", "propose", "refuse", "decline",
-    "resolve", "mean", "strive", "work", "push", "move",
+    "plan", "intend", "want", "aim", "seek", "hope", "try", "prepare", "wish", "attempt",
+    "agree", "promise", "pledge", "vow", "threaten", "offer", "propose", "mean", "strive", "push",
+    "ready", "prepared", "willing", "determined", "swear",
 }
+# Governors that deny their complement: "refused to meet" did not meet.
+NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "unable", "unwilling", "renege"}
 EXPECTATION_HEADS = {"expect", "likely", "due", "set", "schedule", "slate", "anticipate", "poise",
                      "unlikely", "going", "bound"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -120,8 +122,10 @@ def prep_objects(tok: Token) -> Iterator[tuple[str, Token]]:
 def negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in {"advmod", "det"}) for c in tok.children):
         return True
-    # "did not want to meet": the negated governor negates the complement
-    return tok.dep_ == "xcomp" and tok.head.i != tok.i and negated(tok.head)
+    # "did not want to meet" / "refused to meet": the governor negates the complement
+    if tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        return tok.head.lemma_.lower() in NEGATING_HEADS or negated(tok.head)
+    return False
 
 
 def modality(tok: Token) -> str | None:

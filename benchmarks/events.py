@@ -1,0 +1,199 @@
+"""Event-coding benchmark.
+
+* PLOVER gold (../shared/eval/plover_gsr_cameo): event-type accuracy of each sentence's main
+  event, and micro F1 of source / target actor countries.
+* CAMEO manual examples (../shared/reference/gdelt/cameo_codes.json): root-code accuracy.
+* Speed: time the events extractor adds over spaCy parsing, on corpus articles.
+
+Run: ``.venv/bin/python benchmarks/events.py`` (prints plain tables).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+GSR = SHARED / "eval" / "plover_gsr_cameo" / "plover_gsr_cameo.jsonl"
+CAMEO = SHARED / "reference" / "gdelt" / "cameo_codes.json"
+CORPUS = SHARED / "corpus" / "news.jsonl"
+
+# The gold set uses the 2016 PLOVER names; these CAMEO roots carry a different name there.
+GSR_NAMES = {"09": "INVESTIGATE", "10": "DEMAND", "11": "DISAPPROVE", "18": "ASSAULT", "19": "FIGHT",
+             "20": "ASSAULT"}
+# Country codes of the gold set that are CAMEO rather than ISO 3166.
+GOLD_CODES = {"JAP": "JPN", "UK": "GBR"}
+
+
+def main_event(record: Any, *, plover: bool = True) -> Any | None:
+    """The sentence's headline event: asserted before modal, then most confident, then first.
+    PLOVER drops CAMEO 01 (statements) and 02 (appeals), so those come last for PLOVER."""
+    evs = list(record.events)
+    if plover:
+        evs = [e for e in evs if e.cameo.root not in {"01", "02"}] or evs
+    if not evs:
+        return None
+    return sorted(evs, key=lambda e: (not e.counted, -e.confidence, e.evidence.trigger[0]))[0]
+
+
+def gsr_type(event: Any) -> str | None:
+    if event is None:
+        return None
+    if event.cameo.root in GSR_NAMES:
+        return GSR_NAMES[event.cameo.root]
+    return event.plover.type if event.plover else None
+
+
+def _countries(record: Any, ids: list[str]) -> set[str]:
+    by_id = {a.id: a for a in record.actors}
+    return {by_id[i].country for i in ids if i in by_id and by_id[i].country}
+
+
+def _gold_countries(actors: Any) -> set[str]:
+    if not isinstance(actors, list):
+        return set()
+    return {GOLD_CODES.get(a["code"], a["code"]) for a in actors if a.get("code")}
+
+
+def _process(texts: list[str]) -> list[Any]:
+    import datetime as dt
+
+    from newsgraph.model import RawArticle
+    from newsgraph.pipeline import process_batch
+
+    raws = [RawArticle(text=t, id=str(i)) for i, t in enumerate(texts)]
+    return process_batch(raws, date=dt.date(2000, 1, 1))
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def bench_plover() -> dict[str, Any]:
+    gold = [json.loads(line) for line in GSR.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = _process([g["text"] for g in gold])
+    per_type: dict[str, Counter[str]] = defaultdict(Counter)
+    counts = {"source": [0, 0, 0], "target": [0, 0, 0]}
+    correct = 0
+    for g, rec in zip(gold, records, strict=True):
+        ev = main_event(rec)
+        ok = gsr_type(ev) == g["event"]
+        correct += ok
+        per_type[g["event"]]["n"] += 1
+        per_type[g["event"]]["ok"] += ok
+        for role in ("source", "target"):
+            pred = _countries(rec, getattr(ev, role)) if ev else set()
+            want = _gold_countries(g.get(role))
+            c = counts[role]
+            c[0] += len(pred & want)
+            c[1] += len(pred - want)
+            c[2] += len(want - pred)
+    return {
+        "plover_type_accuracy": correct / len(gold),
+        "source_country_f1": _f1(*counts["source"]),
+        "target_country_f1": _f1(*counts["target"]),
+        "n": len(gold),
+        "per_type": {k: (v["ok"], v["n"]) for k, v in sorted(per_type.items())},
+    }
+
+
+def bench_cameo_examples() -> dict[str, Any]:
+    table = json.loads(CAMEO.read_text(encoding="utf-8"))
+    items = [(code, ex) for code, info in table.items() for ex in info.get("examples", [])]
+    records = _process([ex for _, ex in items])
+    per_root: dict[str, Counter[str]] = defaultdict(Counter)
+    correct = 0
+    for (code, _), rec in zip(items, records, strict=True):
+        ev = main_event(rec, plover=False)
+        ok = ev is not None and ev.cameo.root == code[:2]
+        correct += ok
+        per_root[code[:2]]["n"] += 1
+        per_root[code[:2]]["ok"] += ok
+    return {
+        "cameo_root_accuracy": correct / len(items),
+        "n": len(items),
+        "per_root": {k: (v["ok"], v["n"]) for k, v in sorted(per_root.items())},
+    }
+
+
+def bench_speed(n_articles: int = 60) -> dict[str, Any]:
+    """Seconds spent parsing vs. coding events on the same corpus articles."""
+    from newsgraph import pipeline
+    from newsgraph.model import RawArticle
+    from newsgraph.nlp import get_nlp
+    from newsgraph.settings import Settings
+
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()[:n_articles]
+    raws = [RawArticle(text=json.loads(x)["text"], id=str(i)) for i, x in enumerate(lines)]
+    settings = Settings()
+    nlp = get_nlp(settings)
+    pipeline.process_batch(raws[:2], settings)  # warm: load model and pattern files
+    spent = {"events": 0.0}
+    original = pipeline.EXTRACTORS
+
+    def timed(ctx: Any, _fn: Any = dict(original)["events"]) -> None:
+        t0 = time.perf_counter()
+        _fn(ctx)
+        spent["events"] += time.perf_counter() - t0
+
+    pipeline.EXTRACTORS = tuple((n, timed if n == "events" else f) for n, f in original)
+    try:
+        records = pipeline.process_batch(raws, settings)
+    finally:
+        pipeline.EXTRACTORS = original
+    t0 = time.perf_counter()
+    for _ in nlp.pipe((r.text for r in records), batch_size=settings.batch_size):
+        pass
+    nlp_s = time.perf_counter() - t0
+    return {
+        "articles": len(raws),
+        "nlp_seconds": nlp_s,
+        "events_seconds": spent["events"],
+        "events_overhead": spent["events"] / nlp_s if nlp_s else 0.0,
+        "events_found": sum(len(r.events) for r in records),
+    }
+
+
+def run(speed: bool = True) -> dict[str, Any]:
+    """All metrics as one dict (used by the CI floor test)."""
+    out: dict[str, Any] = {}
+    out.update(bench_plover())
+    cameo = bench_cameo_examples()
+    out["cameo_root_accuracy"] = cameo["cameo_root_accuracy"]
+    out["cameo_n"] = cameo["n"]
+    out["per_root"] = cameo["per_root"]
+    if speed and CORPUS.exists():
+        out.update(bench_speed())
+    return out
+
+
+def main() -> int:
+    if not GSR.exists() or not CAMEO.exists():
+        print("../shared eval data not present; nothing to measure", file=sys.stderr)
+        return 0
+    m = run()
+    print(f"PLOVER gold sentences           {m['n']}")
+    print(f"PLOVER event-type accuracy      {m['plover_type_accuracy']:.3f}   (floor 0.70)")
+    print(f"source country F1               {m['source_country_f1']:.3f}   (floor 0.75)")
+    print(f"target country F1               {m['target_country_f1']:.3f}   (floor 0.75)")
+    print(f"CAMEO examples                  {m['cameo_n']}")
+    print(f"CAMEO root-code accuracy        {m['cameo_root_accuracy']:.3f}   (floor 0.65)")
+    if "nlp_seconds" in m:
+        print(f"speed: {m['articles']} articles, NLP {m['nlp_seconds']:.2f} s, events {m['events_seconds']:.2f} s "
+              f"-> +{100 * m['events_overhead']:.1f} %  ({m['events_found']} events)")
+    print("\nPLOVER type          correct / n")
+    for t, (ok, n) in m["per_type"].items():
+        print(f"  {t:<18} {ok:>3} / {n:<3}  {ok / n:.2f}")
+    print("\nCAMEO root           correct / n")
+    for r, (ok, n) in m["per_root"].items():
+        print(f"  {r:<18} {ok:>3} / {n:<3}  {ok / n:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
