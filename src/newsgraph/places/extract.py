@@ -44,6 +44,7 @@ _LOCATIVE = {
     "onto",
     "over",
 }
+_COUNTRY_SLIP_LABELS = {"ORG", "PERSON"}
 _AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 _BORDER = re.compile(
     r"\b(?:the\s+)?((?:[A-Z][a-z]+(?:[-\u2013][A-Z][a-z]+)?))\s+(border|frontier)s?\b"
@@ -158,7 +159,7 @@ def extract(ctx: DocContext) -> None:
     taken.extend((p.start, p.end) for p in places)
 
     for ent in ctx.doc.ents:
-        if ent.label_ not in _PLACE_LABELS and ent.label_ != "ORG":
+        if ent.label_ not in _PLACE_LABELS and ent.label_ not in _COUNTRY_SLIP_LABELS:
             continue
         span = _strip_article(ent)
         start, end = span.start_char, span.end_char
@@ -166,8 +167,8 @@ def extract(ctx: DocContext) -> None:
             continue
         if norm(span.text) in NON_PLACES:
             continue  # "the West": a bloc, not a place
-        if ent.label_ == "ORG":
-            # Only organisations that are really a country's name ("Russian Federation").
+        if ent.label_ in _COUNTRY_SLIP_LABELS:
+            # Only a country's name tagged ORG/PERSON ("Russian Federation", "Kazakhstan").
             if not any(e.feature == "country" for e, _ in gaz.candidates(span.text)):
                 continue
         res = resolve_toponym(

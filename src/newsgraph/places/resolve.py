@@ -79,7 +79,7 @@ def _unambiguous_country(gaz: Gazetteer, phrase: str) -> Entry | None:
     cands = gaz.candidates(phrase)
     top = [e for e, primary in cands if e.feature in ("country", "admin1") and primary]
     if top:
-        return top[0]
+        return max(top, key=lambda e: (e.feature == "country", e.population))
     dem = gaz.demonym(phrase)
     if dem is not None:
         return dem
@@ -95,18 +95,20 @@ def article_focus(text: str, gaz: Gazetteer | None = None) -> Focus:
     admin1: set[tuple[str, str]] = set()
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
-        # The whole run, then its single words ("Turkish President" -> Turkish).
-        phrases = [m.group(0)] + (words if len(words) > 1 else [])
-        for phrase in phrases:
-            if norm(phrase) in NON_PLACES:
+        # The whole run ("United Arab Emirates"), else each of its words ("Turkey and Russia").
+        whole = _unambiguous_country(gaz, m.group(0))
+        hits = (
+            [whole]
+            if whole is not None
+            else ([_unambiguous_country(gaz, w) for w in words] if len(words) > 1 else [])
+        )
+        for e in hits:
+            if e is None or not e.country or norm(e.name) in NON_PLACES:
                 continue
-            e = _unambiguous_country(gaz, phrase)
-            if e is not None and e.country:
-                counts[e.country] += 1
-                places[e] += 1
-                if e.feature == "admin1" and e.admin1:
-                    admin1.add((e.country, e.admin1))
-                break
+            counts[e.country] += 1
+            places[e] += 1
+            if e.feature == "admin1" and e.admin1:
+                admin1.add((e.country, e.admin1))
     total = sum(counts.values()) or 1
     local = [e for e, _ in places.most_common() if e.feature in ("city", "admin1")]
     anchor = local[0] if local else None

@@ -1,9 +1,74 @@
-"""themes extractor (to be written)."""
+"""Themes: which subjects an article is about, from a readable taxonomy of trigger terms.
+
+The taxonomy (``data/themes.tsv``) maps each newsgraph theme to the closest GDELT GKG theme.
+``extract(ctx)`` fills ``ctx.record.themes`` with every theme whose triggers occur, with the
+count and the character spans of the matches, most frequent first.
+"""
 
 from __future__ import annotations
 
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
 from ..context import DocContext
+from ..model import Theme
+
+__all__ = ["ThemeDef", "extract", "find_themes", "load_taxonomy"]
+
+TAXONOMY = Path(__file__).resolve().parents[1] / "data" / "themes.tsv"
+
+
+@dataclass(frozen=True)
+class ThemeDef:
+    code: str
+    gkg: str | None
+    label: str
+    pattern: re.Pattern[str]
+
+
+def _trigger_regex(trigger: str) -> str:
+    if "~" in trigger:
+        a, b = (_trigger_regex(x) for x in trigger.split("~", 1))
+        # Both terms in one sentence (no full stop between), either order.
+        return rf"(?:{a})(?![\w-])[^.!?]{{0,150}}?(?<![\w-])(?:{b})|(?:{b})(?![\w-])[^.!?]{{0,150}}?(?<![\w-])(?:{a})"
+    words = trigger.strip().split()
+    parts = []
+    for w in words:
+        tail = r"[\w-]*" if w.endswith("*") else ""
+        parts.append(re.escape(w.rstrip("*")).replace(r"\?", "?") + tail)
+    # Words may be split by any whitespace; the trigger must end on a word boundary.
+    return r"\s+".join(parts)
+
+
+@functools.lru_cache(maxsize=4)
+def load_taxonomy(path: Path = TAXONOMY) -> tuple[ThemeDef, ...]:
+    """The theme definitions of a taxonomy file, with one compiled pattern each."""
+    out = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if row["code"].startswith("#"):
+                continue
+            triggers = sorted((t for t in row["triggers"].split("|") if t), key=len, reverse=True)
+            alts = "|".join(_trigger_regex(t) for t in triggers)
+            pattern = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+            out.append(ThemeDef(row["code"], row["gkg"] or None, row["label"], pattern))
+    return tuple(out)
+
+
+def find_themes(text: str, start: int = 0) -> list[Theme]:
+    """Themes of ``text[start:]``, most frequent first (ties in taxonomy order)."""
+    themes = []
+    for td in load_taxonomy():
+        spans = [(m.start(), m.end()) for m in td.pattern.finditer(text, start)]
+        if spans:
+            themes.append(Theme(code=td.code, count=len(spans), spans=spans, gkg=td.gkg))
+    themes.sort(key=lambda t: -t.count)
+    return themes
 
 
 def extract(ctx: DocContext) -> None:
-    """Write this part of ctx.record."""
+    """Fill ``ctx.record.themes`` from the whole cleaned text (title included)."""
+    ctx.record.themes = find_themes(ctx.text)

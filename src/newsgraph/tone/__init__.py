@@ -1,9 +1,15 @@
-"""tone extractor (to be written)."""
+"""Tone: GDELT-style document tone, sentence tone and tone per country dyad.
+
+Each word is scored from a hand-written lexicon (``data/tone_lexicon.tsv``: +1 positive,
+-1 negative, matched on the word or its lemma); a negator within the three words before
+flips it ("not good"). Positive and negative are percentages of all words; tone is their
+difference and polarity their sum, as in GDELT's V2Tone. Dyad tone is the mean tone of the
+sentences holding the events between two countries.
+"""
 
 from __future__ import annotations
 
-from ..context import DocContext
+from .lexicon import load_lexicon
+from .score import dyad_tone, extract, score_tokens, tone_of
 
-
-def extract(ctx: DocContext) -> None:
-    """Write this part of ctx.record."""
+__all__ = ["dyad_tone", "extract", "load_lexicon", "score_tokens", "tone_of"]

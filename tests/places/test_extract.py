@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph import places
+from newsgraph.context import DocContext
+from newsgraph.model import Actor, ArticleRecord
+from newsgraph.settings import Settings
+
+
+def _run(nlp, text: str, actors: list[Actor] | None = None) -> ArticleRecord:
+    rec = ArticleRecord(id="t", text=text, actors=actors or [])
+    places.extract(DocContext(nlp(text), rec, Settings(), dt.date(2016, 8, 9)))
+    return rec
+
+
+@pytest.fixture(scope="module")
+def seed_places(nlp, seed_text):
+    return _run(nlp, seed_text).places
+
+
+def test_seed_countries_and_cities_have_coordinates(seed_places):
+    by_name = {p.name: p for p in seed_places if p.lat is not None}
+    for name in ("Turkey", "Russia", "Syria", "Kazakhstan", "Moscow", "Ankara"):
+        assert name in by_name, name
+    assert by_name["Moscow"].country == "RUS" and by_name["Ankara"].country == "TUR"
+
+
+def test_seed_akkuyu_facility_in_mersin(seed_places):
+    akkuyu = [p for p in seed_places if p.feature == "facility" and "Akkuyu" in p.text]
+    assert akkuyu and akkuyu[0].admin1 == "Mersin" and akkuyu[0].lat is not None
+
+
+def test_seed_syrian_border_is_a_border_mention(seed_places):
+    border = [p for p in seed_places if p.role == "border"]
+    assert [(p.text, p.country, p.feature) for p in border] == [
+        ("the Syrian border", "SYR", "border")
+    ]
+
+
+def test_seed_demonyms_are_not_places(seed_places):
+    assert not any(p.text in ("Turkish", "Russian") for p in seed_places)
+
+
+def test_seed_roles(seed_text, seed_places):
+    def role_at(phrase: str, name: str) -> str:
+        start = seed_text.index(phrase) + phrase.index(name)
+        return next(p.role for p in seed_places if p.start == start)
+
+    assert role_at("Ankara shot down", "Ankara") == "metonym"
+    assert role_at("Moscow and Ankara have backed", "Moscow") == "metonym"
+    assert role_at("Moscow and Ankara have backed", "Ankara") == "metonym"
+    assert role_at("mission in Syria", "Syria") == "event_location"
+    assert role_at("travels to Russia", "Russia") == "event_location"
+
+
+def test_person_tagged_as_gpe_is_not_a_place(nlp):
+    text = "Erdogan pivots to Putin."
+    person = Actor(id="a1", name="Recep Tayyip Erdogan", kind="person", mentions=[(0, 7)])
+    rec = _run(nlp, text, [person])
+    assert all(p.start != 0 for p in rec.places)
+
+
+def test_no_places_in_placeless_text(nlp):
+    assert _run(nlp, "The committee approved the budget on Monday.").places == []

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.places import article_focus, resolve_toponym
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country", "feature"),
+    [
+        ("Moscow", "Putin met Erdogan in Moscow.", "RUS", "city"),
+        ("Ankara", "Ankara and Moscow talked.", "TUR", "city"),
+        ("Georgia", "Tbilisi says Georgia wants talks with Russia.", "GEO", "country"),
+        (
+            "Georgia",
+            "Atlanta, Georgia, voted with Texas, Florida, Ohio, Alabama and Arizona.",
+            "USA",
+            "admin1",
+        ),
+        ("Washington", "WASHINGTON - The White House said on Monday.", "USA", "city"),
+        ("U.S.", "The U.S. said.", "USA", "country"),
+        ("Akkuyu Nuclear Power Plant", "", "TUR", "facility"),
+    ],
+)
+def test_resolves_in_context(name, context, country, feature):
+    res = resolve_toponym(name, context)
+    assert res is not None
+    assert (res.entry.country, res.entry.feature) == (country, feature)
+
+
+def test_qualifier_after_comma_picks_the_named_state():
+    text = "He grew up in Paris, Texas, and moved away."
+    res = resolve_toponym("Paris", text, start=14, end=19)
+    assert res.entry.country == "USA" and res.entry.admin1 == "Texas"
+    assert resolve_toponym("Paris", "He lives in Paris.").entry.country == "FRA"
+
+
+def test_demonyms_only_when_allowed():
+    assert resolve_toponym("Turkish", "").entry.country == "TUR"
+    assert resolve_toponym("Turkish", "", allow_demonyms=False) is None
+
+
+def test_non_places_and_unknown_names_resolve_to_nothing():
+    assert resolve_toponym("the West", "tensions with the West") is None
+    assert resolve_toponym("Qwxzzy", "") is None
+
+
+def test_article_focus_counts_countries():
+    focus = article_focus("Turkey and Russia. Turkish officials in Ankara. Russia again.")
+    assert focus.countries["TUR"] > 0 and focus.countries["RUS"] > 0
+    assert "FRA" not in focus.countries
