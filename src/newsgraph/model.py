@@ -196,6 +196,7 @@ class Tone:
     polarity: float = 0.0
     word_count: int = 0
     dyads: dict[str, float] = field(default_factory=dict)  # "TUR-RUS" -> tone
+    sentences: list[float] = field(default_factory=list)  # tone of each record.sentences[i]
 
 
 @dataclass
