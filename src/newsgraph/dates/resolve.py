@@ -92,20 +92,23 @@ def _month_year(month: int, ref: dt.date, tense: Tense, rel: str) -> int:
         return ref.year if month > ref.month else ref.year + 1
     if tense == "future":
         return ref.year if month >= ref.month else ref.year + 1
+    if tense == "present" and month > ref.month:  # the nearest: ahead when closer
+        return ref.year if month - ref.month <= 12 - month + ref.month else ref.year - 1
     return ref.year if month <= ref.month else ref.year - 1
 
 
 def _day_year(month: int, day: int, ref: dt.date, tense: Tense) -> int:
-    """Year of a day-and-month date without a year: past unless the verb is future
-    or the date is only days ahead while the past reading is almost a year back."""
+    """Year of a day-and-month date without a year: on or after the publication date
+    for a future verb, the nearest for a present one, on or before it otherwise."""
     this = _safe_date(ref.year, month, day)
     if this is None:
         return ref.year
     if tense == "future":
         return ref.year if this >= ref else ref.year + 1
-    if this <= ref:
-        return ref.year
-    return ref.year if (this - ref).days <= 14 else ref.year - 1
+    if tense == "present":
+        other = _safe_date(ref.year + (1 if this < ref else -1), month, day) or this
+        return this.year if abs((this - ref).days) <= abs((other - ref).days) else other.year
+    return ref.year if this <= ref else ref.year - 1
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -262,11 +265,22 @@ def _season(m: re.Match[str], ref: dt.date | None, tense: Tense) -> Resolution:
     elif ref is None:
         return Resolution(None, "season", "season", NO_DATE)
     else:
-        # The most recent such season that has begun (or the coming one, for "next").
-        year = ref.year if ref.month >= first else ref.year - 1
-        year += {"last": -1, "past": -1, "next": 1}.get(m["rel"] or "", 0)
+        year = _season_year(first, ref, m["rel"] or "")
     end_year = year + 1 if last < first else year
     return Resolution(f"{_iso_month(year, first)}/{_iso_month(end_year, last)}", "season", "season")
+
+
+def _season_year(first: int, ref: dt.date, rel: str) -> int:
+    """Start year of the season meant: "last" = the latest one already over, "next" =
+    the first not yet begun, otherwise the current or latest begun one."""
+    now = ref.year * 12 + ref.month - 1
+    begun = ref.year if ref.month >= first else ref.year - 1  # latest start on or before now
+    in_it = now - (begun * 12 + first - 1) < 3
+    if rel in ("last", "past"):
+        return begun - 1 if in_it else begun
+    if rel == "next":
+        return begun + 1
+    return begun
 
 
 def _quarter(m: re.Match[str], ref: dt.date | None, tense: Tense) -> Resolution:

@@ -27,7 +27,10 @@ _DAYPART = r"(?: (?i:morning|afternoon|evening|night))?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _ORD = r"(?:st|nd|rd|th)?"
 # A year only counts when a preposition or qualifier introduces it ("in 2015").
-_YEAR_CTX = r"(?i:in|since|until|till|by|from|during|before|after|through|of|early|late|mid|year)"
+_YEAR_CTX = (
+    r"(?i:in|since|until|till|by|from|during|before|after|through|of|early|late|mid|year|for"
+    r"|last|next|this|end of|start of|beginning of|middle of)"
+)
 
 _PATTERNS = [
     r"\b\d{4}-\d{2}-\d{2}\b",
@@ -65,15 +68,15 @@ def _compiled() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in _PATTERNS]
 
 
-_PREPOSITION_BEFORE = re.compile(rf"{_YEAR_CTX}[- ]$")
+_PREPOSITION_BEFORE = re.compile(rf"\b{_YEAR_CTX}[- ]$")
 
 
 def _year_ok(text: str, start: int, end: int) -> bool:
-    """A lone year needs an introducing word, a qualifier, or to be part of a longer form."""
+    """A lone year or month name ("May I ask", "2015 points") needs an introducing word."""
     s = text[start:end]
-    if not re.fullmatch(_YEAR, s):
+    if not (re.fullmatch(_YEAR, s) or re.fullmatch(_MONTH_FULL, s)):
         return True
-    before = text[max(0, start - 12) : start]
+    before = text[max(0, start - 16) : start]
     return bool(_PREPOSITION_BEFORE.search(before))
 
 

@@ -29,6 +29,13 @@ def _verb_of(token: Token) -> Token | None:
 def _is_future(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children):
         return True
+    # "is scheduled for May", "is due on Thursday", "are expected in June"
+    if (
+        verb.lemma_ in _FUTURE_GOVERNORS - {"go"}
+        and verb.tag_ == "VBN"
+        or any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children)
+    ):
+        return True
     # "expected to meet on Wednesday": an infinitive under a future-looking governor.
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     head = verb.head

@@ -23,7 +23,8 @@ def extract(ctx: DocContext) -> None:
     """Write ``ctx.record.quotes`` in text order."""
     marked = find_marked(ctx.record.text)
     quotes = direct_quotes(ctx, marked)
-    quotes += indirect_quotes(ctx, [(m.start, m.end) for m in marked])
+    direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    quotes += indirect_quotes(ctx, [(m.start, m.end) for m in marked], direct)
     quotes.sort(key=lambda q: (q.start, q.end))
     ctx.record.quotes = quotes
     log.debug("%d quotes (%d quoted stretches)", len(quotes), len(marked))

@@ -20,7 +20,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 )
 # Only next to a quotation mark ("“Why?” he asked"): these verbs rarely take a clause.
 DIRECT_ONLY_VERBS: frozenset[str] = frozenset(
-    "ask joke quip shout exclaim whisper scream cry laugh sigh continue begin".split()
+    "ask joke quip shout exclaim whisper scream cry laugh sigh continue begin describe".split()
 )
 
 

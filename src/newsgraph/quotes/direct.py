@@ -89,7 +89,7 @@ def _sentence_cue(ctx: DocContext, m: Marked, marked: list[Marked]) -> tuple[Tok
         if any(q.open <= t.idx <= (q.close or q.end) for q in marked):
             continue
         source = according_to(t)
-        subj = source if source is not None else (subject_of(t) if is_cue(t, direct=False)
+        subj = source if source is not None else (subject_of(t) if is_cue(t, direct=True)
                                                   else None)  # fmt: skip
         if subj is not None and (best is None or t.i in ancestors):
             best = (t, subj)
@@ -146,7 +146,7 @@ def direct_quotes(ctx: DocContext, marked: list[Marked]) -> list[Quote]:
             cue = _sentence_cue(ctx, m, marked)
             if cue is not None:
                 out.append(_quote(ctx, m, "partial", "partial:sentence_cue", cue, inside, 0.8))
-    _continue_paragraphs(marked, out)
+    _inherit_speakers(text, marked, out)
     return out
 
 
@@ -161,11 +161,21 @@ def _title_like(s: str) -> bool:
     )
 
 
-def _continue_paragraphs(marked: list[Marked], quotes: list[Quote]) -> None:
-    """A quotation left open at a paragraph end continues in the next one: same speaker."""
+def _inherit_speakers(text: str, marked: list[Marked], quotes: list[Quote]) -> None:
+    """Quotations with no cue of their own that news style gives to the previous speaker:
+    one left open at a paragraph end continues in the next paragraph's quotation, and one
+    standing alone right after an attributed quotation of the same paragraph goes on it."""
     by_start = {q.start: q for q in quotes}
     for cur, nxt in zip(marked, marked[1:], strict=False):
         q, q2 = by_start.get(cur.start), by_start.get(nxt.start)
         if cur.close is None and q is not None and q2 is not None and q.cue is None and q2.cue:
-            q.cue, q.cue_word, q.speaker = q2.cue, q2.cue_word, q2.speaker
-            q.rule, q.confidence = "direct:continued", round(q2.confidence - 0.1, 2)
+            _copy(q2, q, "direct:continued")
+    direct = [q for q in quotes if q.kind == "direct"]
+    for prev, q in zip(direct, direct[1:], strict=False):
+        if q.cue is None and prev.cue and "\n" not in text[prev.end : q.start]:
+            _copy(prev, q, "direct:same_paragraph")
+
+
+def _copy(src: Quote, dst: Quote, rule: str) -> None:
+    dst.cue, dst.cue_word, dst.speaker = src.cue, src.cue_word, src.speaker
+    dst.rule, dst.confidence = rule, round(src.confidence - 0.1, 2)

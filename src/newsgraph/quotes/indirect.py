@@ -18,7 +18,7 @@ from .cues import according_to, is_cue
 from .speaker import resolve, subject_of
 
 _MIN_TOKENS = 3  # "he said so" is not a reported statement
-_MAX_QUOTED_SHARE = 0.5  # above this share of quoted characters the clause is a direct quote
+_MAX_QUOTED_SHARE = 0.5  # a clause mostly inside a direct quotation is that quotation
 _TRAIL = " \t\n,.;:"
 
 
@@ -34,9 +34,15 @@ def _trimmed(ctx: DocContext, first: Token, last: Token) -> tuple[int, int]:
 
 def _clause_span(verb: Token) -> tuple[Token, Token] | None:
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if comp is None:
+    if comp is not None:
+        sub = list(comp.subtree)
+    elif verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        # "The deal will create jobs, the minister announced": the cue hangs off the clause.
+        sub = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
+        while sub and sub[-1].is_punct:
+            sub = sub[:-1]
+    else:
         return None
-    sub = list(comp.subtree)
     while sub and (sub[0].dep_ in ("mark", "punct") or sub[0].lower_ == "that"):
         sub = sub[1:]
     if len(sub) < _MIN_TOKENS:
@@ -62,7 +68,10 @@ def _quoted_share(start: int, end: int, marked: list[tuple[int, int]]) -> float:
     return covered / max(1, end - start)
 
 
-def indirect_quotes(ctx: DocContext, marked: list[tuple[int, int]]) -> list[Quote]:
+def indirect_quotes(
+    ctx: DocContext, marked: list[tuple[int, int]], direct: list[tuple[int, int]]
+) -> list[Quote]:
+    """Reported statements; ``marked``: every quoted stretch, ``direct``: direct quotes."""
     text = ctx.record.text
     out: list[Quote] = []
     for tok in ctx.doc:
@@ -81,7 +90,7 @@ def indirect_quotes(ctx: DocContext, marked: list[tuple[int, int]]) -> list[Quot
         if clause is None:
             continue
         start, end = _trimmed(ctx, *clause)
-        if end <= start or _quoted_share(start, end, marked) > _MAX_QUOTED_SHARE:
+        if end <= start or _quoted_share(start, end, direct) > _MAX_QUOTED_SHARE:
             continue
         speaker, conf = resolve(ctx, subj, marked)
         out.append(

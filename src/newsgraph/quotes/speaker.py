@@ -36,9 +36,9 @@ def subject_of(verb: Token) -> Token | None:
     for t in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
         if t is None:
             continue
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            return subj
+        subjs = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjs:  # "the engineer Tomas Novak said" parses as two subjects: take the nearer
+            return min(subjs, key=lambda c: abs(c.i - t.i))
     return None
 
 

@@ -1,0 +1,116 @@
+"""Quotations and their speakers (real spaCy pipeline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph import quotes
+from newsgraph.context import DocContext
+from newsgraph.model import ArticleRecord
+
+
+def _quotes(nlp, settings, text):
+    ctx = DocContext(nlp(text), ArticleRecord(id="t", text=text), settings, dt.date(2016, 8, 9))
+    quotes.extract(ctx)
+    return ctx.record.quotes
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp, settings, seed_text):
+    return _quotes(nlp, settings, seed_text)
+
+
+def _find(qs, start_words, kind=None):
+    found = [q for q in qs if q.text.startswith(start_words) and (kind is None or q.kind == kind)]
+    assert len(found) == 1, (start_words, [q.text[:30] for q in qs])
+    return found[0]
+
+
+def test_seed_six_full_quotations_with_exact_spans(seed_quotes, seed_text):
+    direct = [q for q in seed_quotes if q.kind == "direct"]
+    assert len(direct) == 6
+    for q in seed_quotes:
+        assert seed_text[q.start : q.end] == q.text
+    # Spans hold the words only: the marks sit just outside them.
+    for q in direct:
+        assert seed_text[q.start - 1] == "“" and seed_text[q.end] == "”"
+    assert _find(direct, "Your visit today").text.endswith("restore our relations")
+
+
+@pytest.mark.parametrize(
+    ("start", "speaker"),
+    [
+        ("Your visit today", "Putin"),
+        ("I hope the plans", "Putin"),
+        ("I believe that we have", "Putin"),
+        ("Erdogan’s rapprochement", "Aydin Sezer"),
+    ],
+)
+def test_seed_direct_speakers(seed_quotes, seed_text, start, speaker):
+    q = _find(seed_quotes, start, "direct")
+    assert q.speaker.name == speaker
+    assert seed_text[slice(*q.speaker.span)] == speaker
+    assert q.cue_word in ("said", "added", "told")
+
+
+def test_seed_pronoun_speaker_is_resolved_or_explained(seed_quotes):
+    q = _find(seed_quotes, "It is good that", "direct")
+    assert q.speaker.reason and "he" in q.speaker.reason
+    assert q.speaker.name == "Putin" or "ambiguous" in q.speaker.reason
+
+
+def test_seed_kazakhstan_quotation_has_no_speaker(seed_quotes):
+    q = _find(seed_quotes, "Russia and Turkey are important", "direct")
+    assert q.speaker.actor is None and q.speaker.name is None and q.cue is None
+    assert "does not say who" in q.speaker.reason
+
+
+def test_seed_partial_and_indirect(seed_quotes):
+    partial = _find(seed_quotes, "strong mechanism", "partial")
+    assert partial.speaker.name == "Mevlut Cavusoglu"
+    first = _find(seed_quotes, "Turkey first sought cooperation", "indirect")
+    second = _find(seed_quotes, "Turkey is building", "indirect")
+    added = _find(seed_quotes, "he and Erdogan will have a separate discussion", "indirect")
+    assert first.speaker.name == "Cavusoglu" and first.cue_word == "said"
+    assert second.speaker.name == "Mevlut Cavusoglu"
+    assert added.speaker.name == "Putin" and added.cue_word == "added"
+
+
+def test_seed_headline_scare_quote_is_not_a_quotation(seed_quotes):
+    assert not [q for q in seed_quotes if q.text == "reset"]
+
+
+def test_split_quotation_shares_cue_and_speaker(nlp, settings):
+    qs = _quotes(
+        nlp, settings, "“The bridge is safe,” Mayor Tomas Novak said, “but the road is not.”"
+    )
+    assert [q.text for q in qs] == ["The bridge is safe", "but the road is not."]
+    assert {q.speaker.name for q in qs} == {"Tomas Novak"} and qs[0].cue == qs[1].cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “peace caravan” reached the border town.",
+        "Thousands watched the film “The Last Harbour” at the festival.",
+        "Critics see the plan as a 'gimmick' aimed at young voters.",
+        "Scientists believe the glacier will disappear within thirty years.",
+        "The word “sovereignty” appears twelve times in the treaty.",
+    ],
+)
+def test_scare_quotes_titles_and_beliefs_are_not_quotes(nlp, settings, text):
+    assert _quotes(nlp, settings, text) == []
+
+
+def test_by_actor_groups_quotes():
+    from newsgraph.model import Quote, Speaker
+
+    rec = ArticleRecord(id="t", text="x")
+    rec.quotes = [
+        Quote(0, 1, "x", "direct", speaker=Speaker(actor="a1")),
+        Quote(0, 1, "x", "indirect", speaker=Speaker(actor="a1")),
+        Quote(0, 1, "x", "direct", speaker=Speaker(reason="unknown")),
+    ]
+    assert {k: len(v) for k, v in quotes.by_actor(rec).items()} == {"a1": 2}
