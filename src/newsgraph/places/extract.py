@@ -180,8 +180,6 @@ def extract(ctx: DocContext) -> None:
             allow_demonyms=False,
             gazetteer=gaz,
         )
-        if res is not None and res.rule == "places:article-anchor" and ent.label_ == "GPE":
-            res = None  # an unknown "GPE" is more often a mis-tagged name than a street
         if res is None:
             places.append(
                 Place(

@@ -192,6 +192,7 @@ def resolve_toponym(
     end: int | None = None,
     focus: Focus | None = None,
     allow_demonyms: bool = True,
+    anchor_fallback: bool = True,
     gazetteer: Gazetteer | None = None,
 ) -> Resolution | None:
     """Resolve one place name in its article.
@@ -199,6 +200,7 @@ def resolve_toponym(
     ``context_text`` is the article; ``start``/``end`` locate the name in it (used to read a
     qualifier such as "Paris, Texas"). Pass a precomputed ``focus`` when resolving many names
     of one article. Demonyms ("Turkish") resolve to their country when ``allow_demonyms``.
+    With ``anchor_fallback``, a name the gazetteer lacks takes the article's main place.
     Returns None when the gazetteer has no entry for the name.
     """
     gaz = gazetteer or load()
@@ -216,7 +218,10 @@ def resolve_toponym(
         if dem is not None:
             return Resolution(dem, 0.0, "places:demonym", 0.7, demonym=True)
     if not cands:
-        return _fallback(name, context_text, start, end, focus, gaz)
+        res = _fallback(name, context_text, start, end, focus, gaz)
+        if res is not None and res.rule == "places:article-anchor" and not anchor_fallback:
+            return None
+        return res
     qualifier_hits: set[str] = set()
     if end is not None and context_text:
         q = _qualifier(context_text, end)
