@@ -178,6 +178,7 @@ def extract(ctx: DocContext) -> None:
             end=end,
             focus=focus,
             allow_demonyms=False,
+            anchor_fallback=False,  # a record claims no place it cannot name
             gazetteer=gaz,
         )
         if res is None:
