@@ -1,0 +1,31 @@
+"""Shared request dependencies: the database and pagination."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any
+
+from fastapi import Query, Request
+
+from .db import Database
+
+
+def get_db(request: Request) -> Database:
+    return request.app.state.db
+
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page (1-1000).")]
+Offset = Annotated[int, Query(ge=0, le=100_000_000, description="Rows to skip.")]
+Text = Annotated[str | None, Query(max_length=200, description="Case-insensitive text search.")]
+ArticleId = Annotated[str | None, Query(pattern=r"^[\w\-]{1,64}$", description="Article id.")]
+
+
+def clean(value: Any) -> Any:
+    """JSON-safe values: NaN and infinities become null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean(v) for v in value]
+    return value

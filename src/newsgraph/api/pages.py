@@ -1,0 +1,128 @@
+"""The dashboard's HTML pages, rendered server-side with autoescaping Jinja templates.
+
+Charts are drawn in the browser from the JSON API (static/*.js); tables and article text
+are rendered here, so every piece of stored text reaches the page escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.params import Path as PathParam
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from . import queries
+from .db import Database
+from .deps import Offset, Text, get_db
+from .filters import CODE3, EventFilter, event_filter
+from .highlight import annotations, segments
+
+WEB = Path(__file__).resolve().parents[1] / "web"
+templates = Jinja2Templates(directory=str(WEB / "templates"))
+templates.env.filters["qs"] = lambda pairs: urlencode(pairs)
+
+router = APIRouter(include_in_schema=False)
+DB = Annotated[Database, Depends(get_db)]
+PAGE = 50
+QUAD_NAMES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict",
+              4: "Material conflict"}
+CAMEO_ROOTS = {
+    "01": "Make public statement", "02": "Appeal", "03": "Express intent to cooperate",
+    "04": "Consult", "05": "Engage in diplomatic cooperation",
+    "06": "Engage in material cooperation", "07": "Provide aid", "08": "Yield",
+    "09": "Investigate", "10": "Demand", "11": "Disapprove", "12": "Reject", "13": "Threaten",
+    "14": "Protest", "15": "Exhibit force posture", "16": "Reduce relations", "17": "Coerce",
+    "18": "Assault", "19": "Fight", "20": "Use unconventional mass violence",
+}
+
+
+templates.env.globals["quad_names"] = QUAD_NAMES
+templates.env.filters["names"] = lambda ids, actors: ", ".join(
+    actors[i]["name"] for i in ids or [] if i in actors)
+
+
+def render(request: Request, name: str, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, db: DB) -> HTMLResponse:
+    latest = queries.events(db, EventFilter(), limit=12, offset=0)
+    recent, _ = queries.articles(db, q=None, start=None, end=None, limit=8, offset=0)
+    return render(request, "overview.html", page="overview", counts=queries.counts(db),
+                  volumes=queries.volumes(db), actors=queries.top_actors(db, n=12),
+                  dyads=queries.top_dyads(db, n=10), events=latest, articles=recent)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, db: DB, f: Annotated[EventFilter, Depends(event_filter)],
+                offset: Offset = 0) -> HTMLResponse:
+    rows = queries.events(db, f, limit=PAGE, offset=offset)
+    return render(request, "events.html", page="events", f=f, events=rows,
+                  total=queries.events_total(db, f), offset=offset, size=PAGE,
+                  qs=f.query_string(), roots=CAMEO_ROOTS)
+
+
+@router.get("/dyad", response_class=HTMLResponse)
+def dyad_page(request: Request, db: DB,
+              a: Annotated[str | None, Query(pattern=CODE3)] = None,
+              b: Annotated[str | None, Query(pattern=CODE3)] = None,
+              directed: bool = False) -> HTMLResponse:
+    dyads = queries.top_dyads(db, n=15)
+    if not (a and b) and dyads:
+        a, b = dyads[0]["a"], dyads[0]["b"]
+    rows: list[dict[str, Any]] = []
+    total = 0
+    if a and b:
+        f = EventFilter(dyad=f"{a}-{b}", directed=directed)
+        rows, total = queries.events(db, f, limit=PAGE, offset=0), queries.events_total(db, f)
+    return render(request, "dyad.html", page="dyad", a=a, b=b, directed=directed,
+                  dyads=dyads, events=rows, total=total)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request, db: DB) -> HTMLResponse:
+    months = [v["period"] for v in queries.volumes(db) if v["events"]]
+    return render(request, "network.html", page="network", months=months)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, db: DB) -> HTMLResponse:
+    return render(request, "map.html", page="map",
+                  places=queries.event_places(db, EventFilter(), limit=15))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, db: DB,
+                 article_id: Annotated[str, PathParam(pattern=r"^[\w\-]{1,64}$")]
+                 ) -> HTMLResponse:
+    record = queries.article(db, article_id)
+    if record is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    anns = annotations(record)
+    actors = {a["id"]: a for a in record.get("actors") or []}
+    counts = {k: sum(1 for a in anns if a["kind"] == k) for k in ("actor", "trigger", "quote",
+                                                                    "place", "date")}
+    return render(request, "article.html", page="article", r=record, anns=anns, counts=counts,
+                  segments=segments(record.get("text") or "", anns), actors=actors)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, db: DB, q: Text = None,
+                start: dt.date | None = None, end: dt.date | None = None) -> HTMLResponse:
+    arts, n_arts = queries.articles(db, q=q, start=start, end=end, limit=20, offset=0)
+    found: dict[str, Any] = {"articles": arts, "n_articles": n_arts}
+    if q:
+        f = EventFilter(q=q, start=start, end=end)
+        found["events"] = queries.events(db, f, limit=20, offset=0)
+        found["n_events"] = queries.events_total(db, f)
+        found["quotes"], found["n_quotes"] = queries.quotes(db, q=q, speaker=None, article=None,
+                                                            limit=20, offset=0)
+        found["actors"] = queries.top_actors(db, n=20, q=q, start=start, end=end)
+    return render(request, "search.html", page="search", q=q or "", start=start, end=end,
+                  **found)

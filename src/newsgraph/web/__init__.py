@@ -1,0 +1,1 @@
+"""The dashboard's templates and static assets (shipped as package data)."""
