@@ -183,6 +183,123 @@ def actors_lookup(
         typer.echo(json.dumps(hit, ensure_ascii=False, default=str))
 
 
+StoreOpt = Annotated[Optional[str], typer.Option("--store", help="DuckDB file.")]  # noqa: UP045
+StartOpt = Annotated[Optional[str], typer.Option("--start", help="First day YYYY-MM-DD.")]  # noqa: UP045
+EndOpt = Annotated[Optional[str], typer.Option("--end", help="Last day YYYY-MM-DD.")]  # noqa: UP045
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="gdelt-events, gdelt-mentions, "
+                                     "gdelt-gkg, plover, parquet, graphml, gexf, geojson, csv.")],
+    output: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "-o", "--output", help="File (folder for parquet); default stdout.")] = None,
+    store: StoreOpt = None,
+    start: StartOpt = None,
+    end: EndOpt = None,
+    header: Annotated[bool, typer.Option("--header", help="GDELT: column names first.")] = False,
+    all_events: Annotated[bool, typer.Option(
+        "--all-events", help="Include negated and modal events.")] = False,
+) -> None:
+    """Export the store in a format analysts' tools read (see docs/exports.md)."""
+    from .exports import ExportOptions
+    from .exports import export as run_export
+    from .store import Store
+
+    try:
+        with Store(_settings(store=store).store, read_only=True) as s:
+            n = run_export(s.con, fmt, output, ExportOptions(start, end, header, all_events))
+    except NewsgraphError as exc:
+        _fail(exc)
+    typer.echo(f"{fmt}: {n:,} rows", err=True)
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="Actor code: country (TUR) or composite (TURGOV).")],
+    b: Annotated[str, typer.Argument(help="The other actor code.")],
+    by: Annotated[str, typer.Option("--by", help="day, week, month or year.")] = "month",
+    directed: Annotated[bool, typer.Option("--directed", help="Only A acting on B.")] = False,
+    store: StoreOpt = None,
+    start: StartOpt = None,
+    end: EndOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON records instead of a table.")] = False,
+) -> None:
+    """Events between two actors per period, with change points."""
+    from .analytics import change_points, dyad_series
+    from .store import Store
+
+    try:
+        with Store(_settings(store=store).store, read_only=True) as s:
+            df = dyad_series(s.con, a.upper(), b.upper(), by=by, directed=directed,
+                             start=start, end=end)
+    except NewsgraphError as exc:
+        _fail(exc)
+    points = change_points(df)
+    if as_json:
+        typer.echo(json.dumps({"series": json.loads(df.to_json(orient="records")),
+                               "change_points": points}, indent=2))
+        return
+    if df.empty:
+        typer.echo(f"no events between {a} and {b}", err=True)
+        raise typer.Exit(1)
+    typer.echo(df.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
+    for p in points:
+        typer.echo(f"change point {p['period']}: {a.upper()}-{b.upper()} relations turned "
+                   f"{p['direction']} (mean Goldstein {p['before']:+.2f} -> {p['after']:+.2f}; "
+                   f"{p['method']})")
+
+
+@app.command()
+def network(
+    output: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "-o", "--output", help="Write GraphML (.graphml) or GEXF (.gexf) here.")] = None,
+    store: StoreOpt = None,
+    start: StartOpt = None,
+    end: EndOpt = None,
+    by: Annotated[str, typer.Option("--by", help="code (TURGOV) or country (TUR).")] = "code",
+    top: Annotated[int, typer.Option("--top", help="Edges to print.")] = 20,
+) -> None:
+    """The actor network: print its heaviest edges, or write it as GraphML/GEXF."""
+    from .analytics import network as build
+    from .analytics import write_gexf, write_graphml
+    from .store import Store
+
+    try:
+        with Store(_settings(store=store).store, read_only=True) as s:
+            g = build(s.con, start, end, by=by)
+    except NewsgraphError as exc:
+        _fail(exc)
+    if output:
+        (write_gexf if output.endswith(".gexf") else write_graphml)(g, output)
+        typer.echo(f"{g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges -> {output}",
+                   err=True)
+        return
+    edges = sorted(g.edges(data=True), key=lambda e: -e[2]["weight"])[:top]
+    for u, v, d in edges:
+        typer.echo(f"{u:<12}{v:<12}{d['weight']:>8,}{d['goldstein']:>8.2f}")
+
+
+@actors_app.command("top")
+def actors_top(
+    n: Annotated[int, typer.Option("-n", help="How many.")] = 20,
+    store: StoreOpt = None,
+    start: StartOpt = None,
+    end: EndOpt = None,
+    by: Annotated[str, typer.Option("--by", help="code (TURGOV) or country (TUR).")] = "code",
+) -> None:
+    """The actors in most events."""
+    from .analytics import top_actors
+    from .store import Store
+
+    try:
+        with Store(_settings(store=store).store, read_only=True) as s:
+            df = top_actors(s.con, n, start, end, by=by)
+    except NewsgraphError as exc:
+        _fail(exc)
+    typer.echo(df.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
+
+
 def main() -> None:
     app()
 

@@ -45,6 +45,7 @@ class Store:
             if read_only and not Path(self.path).exists():
                 raise StoreError(f"store {self.path} does not exist; run 'newsgraph ingest' first")
             self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con.execute("SET enable_progress_bar = false")
             if not read_only:
                 for stmt in ddl():
                     self.con.execute(stmt)

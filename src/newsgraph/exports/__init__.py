@@ -1,0 +1,80 @@
+"""Exports as registered renderers: ``newsgraph export --format NAME``.
+
+Each renderer takes an open DuckDB connection, an output path (``None`` = stdout, for the
+formats that are a single text stream) and :class:`ExportOptions`, writes its format and
+returns the number of rows (events, mentions, articles, nodes...) written. Formats register
+themselves with :func:`register`; ``FORMATS`` lists them for the CLI and the docs.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import duckdb
+
+from ..errors import ExportError
+
+__all__ = ["FORMATS", "ExportOptions", "Exporter", "export", "register"]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    start: str | None = None  # first event/publication day, YYYY-MM-DD
+    end: str | None = None  # last day, inclusive
+    header: bool = False  # GDELT: write the codebook column names as a first line
+    all_events: bool = False  # include negated and modal (uncounted) events
+
+
+Writer = Callable[[duckdb.DuckDBPyConnection, TextIO | Path, ExportOptions], int]
+
+
+@dataclass(frozen=True)
+class Exporter:
+    name: str
+    suffix: str  # conventional file suffix; "" for a directory
+    help: str
+    write: Writer
+    stream: bool = True  # writes one text stream (stdout allowed); False: needs a path
+
+
+FORMATS: dict[str, Exporter] = {}
+
+
+def register(name: str, *, suffix: str, help: str, stream: bool = True) -> Callable[[Writer], Writer]:
+    def deco(fn: Writer) -> Writer:
+        FORMATS[name] = Exporter(name, suffix, help, fn, stream)
+        return fn
+
+    return deco
+
+
+def export(
+    con: duckdb.DuckDBPyConnection,
+    fmt: str,
+    out: str | Path | None = None,
+    options: ExportOptions | None = None,
+) -> int:
+    """Write the store in ``fmt`` to ``out`` (a file or directory; None or "-" = stdout)."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    exporter = FORMATS[fmt]
+    options = options or ExportOptions()
+    to_stdout = out is None or str(out) == "-"
+    if not exporter.stream:
+        if to_stdout:
+            raise ExportError(f"--format {fmt} writes files: give an output path (-o)")
+        return exporter.write(con, Path(out), options)
+    if to_stdout:
+        return exporter.write(con, sys.stdout, options)
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        return exporter.write(con, fh, options)
+
+
+# The built-in renderers register themselves on import (they need ``register`` above).
+from . import gdelt_events, gdelt_gkg, gdelt_mentions, graphs, lake, tables  # noqa: E402,F401

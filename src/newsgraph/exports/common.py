@@ -1,0 +1,116 @@
+"""Shared pieces of the exporters: date windows, TSV lines, FIPS codes, GDELT time stamps."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+from importlib import resources
+from urllib.parse import urlparse
+
+from . import ExportOptions
+
+
+def window(column: str, options: ExportOptions) -> str:
+    """SQL condition for the options' day window on ``column``."""
+    from ..analytics.dyads import _iso
+
+    parts = []
+    if options.start:
+        parts.append(f"{column} >= DATE '{_iso(options.start)}'")
+    if options.end:
+        parts.append(f"{column} <= DATE '{_iso(options.end)}'")
+    return " AND ".join(parts) or "TRUE"
+
+
+def tsv_line(values: list[object]) -> str:
+    """One tab-separated line; tabs and newlines inside values become spaces."""
+    out = []
+    for v in values:
+        if v is None:
+            out.append("")
+        elif isinstance(v, bool):
+            out.append("1" if v else "0")
+        elif isinstance(v, float):
+            out.append(f"{v:g}" if v == v else "")
+        else:
+            out.append(str(v).replace("\t", " ").replace("\r", " ").replace("\n", " "))
+    return "\t".join(out) + "\n"
+
+
+def gdelt_int_id(hex_id: str) -> int:
+    """A positive 60-bit integer from a hex content hash (GDELT ids are integers)."""
+    return int(hex_id[:15], 16)
+
+
+def yyyymmdd(day: dt.date | None) -> str:
+    return day.strftime("%Y%m%d") if day else ""
+
+
+def stamp(day: dt.date | None) -> str:
+    """GDELT YYYYMMDDHHMMSS; newsgraph knows days, so the time is 000000."""
+    return day.strftime("%Y%m%d000000") if day else ""
+
+
+def fraction_date(day: dt.date) -> str:
+    """GDELT's YYYY.FFFF approximation: year + (month * 30 + day) / 365."""
+    return f"{day.year + (day.month * 30 + day.day) / 365:.4f}"
+
+
+def domain(url: str | None) -> str:
+    if not url:
+        return ""
+    host = urlparse(url).netloc.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, dict[str, str]]:
+    """ISO alpha-3 -> {fips, name, lat, lon} from the shipped data files."""
+    data = resources.files("newsgraph") / "data"
+    out: dict[str, dict[str, str]] = {}
+    with (data / "fips_countries.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            out[row["iso3"]] = {"fips": row["fips"], "name": row["name"], "lat": "", "lon": ""}
+    centroids = data / "places_countries.tsv"
+    if centroids.is_file():  # written by the places extractor's build script
+        with centroids.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                if row.get("iso3") in out:
+                    out[row["iso3"]].update(lat=row.get("lat", ""), lon=row.get("lon", ""))
+    return out
+
+
+def fips(iso3: str | None) -> str:
+    """FIPS 10-4 code of an ISO alpha-3 country ('' when not a country, e.g. IGO)."""
+    return _countries().get(iso3 or "", {}).get("fips", "")
+
+
+def is_country(code: str | None) -> bool:
+    return bool(code) and code in _countries()
+
+
+def country_geo(iso3: str | None) -> list[object]:
+    """GDELT's 8 geo fields for a country-level location (type 1), or 8 blanks."""
+    c = _countries().get(iso3 or "")
+    if not c:
+        return [0, "", "", "", "", "", "", ""]
+    return [1, c["name"], c["fips"], c["fips"], "", c["lat"], c["lon"], c["fips"]]
+
+
+def place_geo(country: str | None, name: str | None, admin1: str | None, feature: str | None,
+              lat: float | None, lon: float | None, geonameid: int | None) -> list[object]:
+    """GDELT's 8 geo fields for a resolved place (Type, FullName, CountryCode, ADM1Code,
+    ADM2Code, Lat, Long, FeatureID)."""
+    if not name and not country:
+        return [0, "", "", "", "", "", "", ""]
+    if feature == "country" or not name:
+        geo = country_geo(country)
+        return geo if geo[0] else [1, name or "", "", "", "", lat, lon, ""]
+    code = fips(country)
+    us = country == "USA"
+    kind = (2 if us else 5) if feature == "admin1" else (3 if us else 4)
+    country_name = _countries().get(country or "", {}).get("name", "")
+    full = f"{name}, {country_name}" if country_name and country_name != name else name
+    adm1 = f"{code}{admin1}" if code and admin1 and len(admin1) <= 3 else code
+    return [kind, full, code, adm1, "", lat, lon, geonameid if geonameid is not None else ""]

@@ -1,0 +1,55 @@
+"""The Parquet lake: every store table as Parquet, partitioned by publication date.
+
+Layout: ``OUT/<table>/year=YYYY/month=MM/data_0.parquet`` (Hive partitioning, which DuckDB,
+Spark, Trino, Polars and BigQuery read); ``merged_events`` is written too. Tables keep the
+store's columns plus ``year`` and ``month`` of the article's publication (NULL partitions
+hold undated articles). Export again into the same folder to replace it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TextIO
+
+import duckdb
+
+from ..store.schema import TABLES
+from . import ExportOptions, register
+from .common import window
+
+SKIP = {"errors", "ingest_log", "cluster_bands"}
+
+
+@register("parquet", suffix="", stream=False,
+          help="Parquet lake: one folder per table, partitioned by publication year/month.")
+def write(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
+    root = Path(out)
+    root.mkdir(parents=True, exist_ok=True)
+    n = 0
+    tables = [t for t in TABLES if t not in SKIP] + ["merged_events"]
+    for table in tables:
+        if table == "articles":
+            sql = (f"SELECT *, year(published) AS year, month(published) AS month "
+                   f"FROM articles WHERE {window('published', options)}")
+        elif table == "merged_events":
+            sql = (f"SELECT *, year(day) AS year, month(day) AS month "
+                   f"FROM merged_events WHERE {window('day', options)}")
+        else:
+            sql = (f"SELECT t.*, year(a.published) AS year, month(a.published) AS month "
+                   f"FROM {table} t JOIN articles a ON a.id = t.article_id "
+                   f"WHERE {window('a.published', options)}")
+        target = root / table
+        if target.exists():
+            shutil.rmtree(target)
+        rows = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+        if not rows:
+            continue
+        con.execute(f"COPY ({sql}) TO '{_quote(target)}' "
+                    "(FORMAT PARQUET, PARTITION_BY (year, month))")
+        n += rows
+    return n
+
+
+def _quote(path: Path) -> str:
+    return str(path).replace("'", "''")

@@ -1,0 +1,116 @@
+"""Merged events as PLOVER/POLECAT-style JSON Lines, CSV and GeoJSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import TextIO
+
+import duckdb
+
+from . import ExportOptions, register
+from .common import window
+
+# One row per merged event, with its first report and its (first) place.
+QUERY = """
+WITH detail AS (
+    SELECT merged_id,
+           arg_min(plover, global_id) AS plover, arg_min(plover_mode, global_id) AS plover_mode,
+           arg_min(cameo_name, global_id) AS cameo_name,
+           list({{'article_id': article_id, 'event_id': event_id, 'sentence': sentence,
+                  'trigger': [trigger_start, trigger_end], 'confidence': confidence}}
+                ORDER BY published, global_id) AS mentions,
+           arg_min(place_name, global_id) FILTER (WHERE lat IS NOT NULL) AS place_name,
+           arg_min(place_country, global_id) FILTER (WHERE lat IS NOT NULL) AS place_country,
+           arg_min(lat, global_id) FILTER (WHERE lat IS NOT NULL) AS lat,
+           arg_min(lon, global_id) FILTER (WHERE lat IS NOT NULL) AS lon
+    FROM events GROUP BY merged_id
+)
+SELECT m.merged_id AS id, m.day, m.source_code, m.source_name, m.source_country,
+       m.source_sector, m.target_code, m.target_name, m.target_country, m.target_sector,
+       m.cameo, d.cameo_name, m.cameo_root, m.quad_class, m.goldstein, d.plover, d.plover_mode,
+       m.num_mentions, m.num_sources, m.num_articles, m.num_stories, m.avg_tone, m.counted,
+       a.url, d.place_name, d.place_country, d.lat, d.lon, d.mentions
+FROM merged_events m
+JOIN detail d USING (merged_id)
+JOIN articles a ON a.id = m.first_article
+WHERE {counted} AND {window}
+ORDER BY m.day, m.merged_id
+"""
+
+CSV_COLUMNS = ["id", "day", "source_code", "source_name", "source_country", "source_sector",
+               "target_code", "target_name", "target_country", "target_sector", "cameo",
+               "cameo_name", "cameo_root", "quad_class", "goldstein", "plover", "plover_mode",
+               "num_mentions", "num_sources", "num_articles", "num_stories", "avg_tone", "url",
+               "place_name", "place_country", "lat", "lon"]
+
+
+def merged_rows(con: duckdb.DuckDBPyConnection, options: ExportOptions):
+    counted = "TRUE" if options.all_events else "m.counted"
+    cur = con.cursor()
+    cur.execute(QUERY.format(counted=counted, window=window("m.day", options)))
+    names = [d[0] for d in cur.description]
+    while rows := cur.fetchmany(10_000):
+        for r in rows:
+            yield dict(zip(names, r, strict=True))
+
+
+def _actor(row: dict, side: str) -> dict | None:
+    if not row[f"{side}_code"] and not row[f"{side}_name"]:
+        return None
+    return {"code": row[f"{side}_code"], "name": row[f"{side}_name"],
+            "country": row[f"{side}_country"], "sector": row[f"{side}_sector"]}
+
+
+@register("plover", suffix=".jsonl",
+          help="PLOVER/POLECAT-style JSON Lines: one merged event per line, every mention kept.")
+def write_plover(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
+    n = 0
+    for r in merged_rows(con, options):
+        obj = {
+            "id": r["id"], "date": r["day"].isoformat() if r["day"] else None,
+            "event_type": r["plover"], "mode": r["plover_mode"],
+            "actor": _actor(r, "source"), "recipient": _actor(r, "target"),
+            "cameo": {"code": r["cameo"], "root": r["cameo_root"], "name": r["cameo_name"]},
+            "quad_class": r["quad_class"], "goldstein": r["goldstein"],
+            "num_mentions": r["num_mentions"], "num_sources": r["num_sources"],
+            "num_articles": r["num_articles"], "num_stories": r["num_stories"],
+            "tone": r["avg_tone"], "counted": r["counted"], "url": r["url"],
+            "place": ({"name": r["place_name"], "country": r["place_country"],
+                       "lat": r["lat"], "lon": r["lon"]} if r["lat"] is not None else None),
+            "mentions": r["mentions"],
+        }
+        out.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+        n += 1
+    return n
+
+
+@register("csv", suffix=".csv", help="Merged events as comma-separated values with a header.")
+def write_csv(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    n = 0
+    for r in merged_rows(con, options):
+        writer.writerow(["" if r[c] is None else r[c] for c in CSV_COLUMNS])
+        n += 1
+    return n
+
+
+@register("geojson", suffix=".geojson",
+          help="Merged events that have a place, as a GeoJSON FeatureCollection of points.")
+def write_geojson(con: duckdb.DuckDBPyConnection, out: TextIO | Path,
+                  options: ExportOptions) -> int:
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    n = 0
+    for r in merged_rows(con, options):
+        if r["lat"] is None or r["lon"] is None:
+            continue
+        props = {c: r[c] for c in CSV_COLUMNS if c not in ("lat", "lon")}
+        feature = {"type": "Feature", "id": r["id"],
+                   "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
+                   "properties": props}
+        out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False, default=str))
+        n += 1
+    out.write("\n]}\n")
+    return n
