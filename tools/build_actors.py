@@ -104,7 +104,7 @@ def main() -> None:
             if not raw.codes or not raw.name:
                 continue
             iso = state_code(raw, known) if source == "Countries" else None
-            if iso and all(len(c) == 3 for c, _, _ in raw.codes):
+            if iso and len(raw.codes[-1][0]) == 3:
                 st = states[iso]
                 for alias in [raw.name, *raw.synonyms]:
                     key = norm_key(alias)

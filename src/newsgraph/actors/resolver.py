@@ -187,14 +187,22 @@ class Assembler:
 
     def _capital(self, k: int, p: Piece) -> list[Mention]:
         if self._locative(p):
-            return []
+            return self._place(p)
         name = f"{state_name(self.kb, p.ref)} government"
         return [Mention((p.ref, "GOV"), p.start, p.end, name, "state", p.ref, "GOV",
                         f"state:{p.ref}:GOV", None, "kb:capital-metonym", 0.75)]
 
+    def _place(self, p: Piece) -> list[Mention]:
+        """ "in Tokyo": where something happens; kept as its state, with low confidence."""
+        return [Mention(("state", p.ref), p.start, p.end, state_name(self.kb, p.ref), "state",
+                        p.ref, None, f"state:{p.ref}", None, "kb:place-in-state", 0.3,
+                        "a place named as a location stands for its state; no sector")]
+
     def _city(self, k: int, p: Piece) -> list[Mention]:
-        if self._locative(p) or root(self.doc, p).dep_ in {"compound", "amod"}:
+        if root(self.doc, p).dep_ in {"compound", "amod"}:
             return []
+        if self._locative(p):
+            return self._place(p)
         name = state_name(self.kb, p.ref)
         return [Mention(("state", p.ref), p.start, p.end, name, "state", p.ref, None,
                         f"state:{p.ref}", None, "kb:city-metonym", 0.5,
@@ -263,6 +271,10 @@ class Assembler:
                 sectors.append(atom.sector or "")
             elif atom.targets and atom.targets[0][0] in {"state", "capital", "city"}:
                 countries.append(atom.targets[0][1])
+            elif atom.targets and atom.targets[0][0] == "entry":  # "US Congress"
+                role, _ = self.kb.entry(atom.targets[0][1]).role_on(self.published)
+                countries += [role.country] if role and role.country else []
+                sectors += [role.sector] if role and role.sector else []
         if kind == "person" and not (countries and sectors):
             c2, s2 = self._appositive(p)
             if c2 or s2:
@@ -270,6 +282,10 @@ class Assembler:
             countries = countries or c2
             sectors = sectors or s2
         name = doc[p.start : p.end].text.removeprefix("the ").strip()
+        if sectors and not countries:  # "President Francois Mitterand": the sentence's one state
+            ctx_country = self._context_country(p)
+            if ctx_country:
+                countries, rule = [ctx_country], rule + "+context-country"
         country = countries[0] if countries else None
         sector = next((s for s in sectors if s), None)
         missing = [w for w, v in (("country", country), ("sector", sector)) if not v]
