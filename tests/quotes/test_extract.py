@@ -114,3 +114,23 @@ def test_by_actor_groups_quotes():
         Quote(0, 1, "x", "direct", speaker=Speaker(reason="unknown")),
     ]
     assert {k: len(v) for k, v in quotes.by_actor(rec).items()} == {"a1": 2}
+
+
+@pytest.mark.parametrize(
+    ("start", "kind", "speaker"),
+    [
+        ("Your visit today", "direct", "Putin"),
+        ("I hope the plans", "direct", "Putin"),
+        ("I believe that we have", "direct", "Putin"),
+        ("Erdogan’s rapprochement", "direct", "Sezer"),
+        ("strong mechanism", "partial", "Cavusoglu"),
+        ("Turkey first sought", "indirect", "Cavusoglu"),
+        ("Turkey is building", "indirect", "Cavusoglu"),
+        ("he and Erdogan will have", "indirect", "Putin"),
+    ],
+)
+def test_seed_speakers_are_actors_in_the_full_pipeline(seed_record, start, kind, speaker):
+    names = {a.id: a.name for a in seed_record.actors}
+    q = _find(seed_record.quotes, start, kind)
+    assert q.speaker.actor in names and names[q.speaker.actor].endswith(speaker)
+    assert q in quotes.by_actor(seed_record)[q.speaker.actor]

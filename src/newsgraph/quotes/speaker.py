@@ -125,8 +125,10 @@ def _pronoun(
     span = (subj.idx, subj.idx + len(subj))
     ids = ctx.actor_index.ids_for_span(*span)  # the actors extractor may resolve it itself
     if ids:
-        return Speaker(actor=ids[0], span=span, name=subj.text, reason="pronoun resolved by the "
-                       "actor index"), 0.75  # fmt: skip
+        actor = next((a for a in ctx.record.actors if a.id == ids[0]), None)
+        reason = f"pronoun {subj.text!r} resolved by the actor index"
+        return Speaker(actor=ids[0], span=span, name=actor.name if actor else subj.text,
+                       reason=reason), 0.75  # fmt: skip
     best, rivals = _antecedent(subj.lower_, subj.idx, mentions(ctx, inside_quotes))
     if best is None:
         return Speaker(span=span, name=subj.text,
