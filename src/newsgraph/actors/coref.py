@@ -88,7 +88,7 @@ def link_pronouns(doc: Doc, mentions: list[Mention], warnings: list[str]) -> lis
             continue
         before = [p for p in people if p.end <= tok.i and sent_of[tok.i] - sent_of[p.start] <= 3]
         if not before:
-            warnings.append(f"actors: pronoun {tok.text!r} at {tok.idx}-{tok.idx + len(tok)} "
+            warnings.append(f"W101: pronoun {tok.text!r} at {tok.idx}-{tok.idx + len(tok)} "
                             "left unresolved: no person mentioned in the three sentences before")
             continue
         p = before[-1]

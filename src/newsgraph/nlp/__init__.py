@@ -50,7 +50,7 @@ def get_nlp(settings: Settings) -> Language:
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
-    patterns = getattr(actors, "ruler_patterns", lambda _s: [])(settings)  # TODO: direct once actors lands
+    patterns = actors.ruler_patterns(settings)
     if patterns:
         ruler = nlp.add_pipe(
             "entity_ruler", name="newsgraph_ruler", before="ner" if "ner" in nlp.pipe_names else None,
