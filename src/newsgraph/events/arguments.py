@@ -10,6 +10,8 @@ from ..context import ActorLookup
 from .syntax import SPEECH_VERBS
 
 THIRD_PERSON = {"he", "she", "him", "her", "his"}
+# "it"/"they" only stand for the speaker: "the rebels said they will release ..."
+SPEAKER_ONLY = {"it", "its", "they", "their", "them", "we", "our", "us"}
 FIRST_PERSON = {"i", "me", "my"}
 # Modifier relations through which a non-actor noun names its actor: "a Russian jet",
 # "Turkey's president", "the Kremlin spokesman".
@@ -62,6 +64,15 @@ class ArgResolver:
             arg.add(ids, tok)
             return
         low = tok.lower_
+        if low in SPEAKER_ONLY:
+            speaker = _speaker_of_clause(tok)
+            if speaker is not None:
+                sub = Arg()
+                self._one(speaker, sub, depth + 1)
+                for aid in sub.by_actor:
+                    arg.add([aid], tok)
+                arg.fallback = arg.fallback or bool(sub)
+            return
         if low in THIRD_PERSON or low in FIRST_PERSON:
             ante = self._antecedent(tok)
             if ante is not None:
@@ -75,6 +86,7 @@ class ArgResolver:
         mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
         # one level deeper too: "a Russian fighter jet" (Russian modifies fighter)
         mods += [g for c in mods if c.pos_ in {"NOUN", "PROPN"} for g in c.children if g.dep_ in MODIFIER_DEPS]
+        mods += [x for c in mods for x in c.conjuncts]  # "Hungarian and Romanian officials"
         for c in mods:
             cids = self.lookup.ids_for_token(c.i)
             if cids:
@@ -85,7 +97,7 @@ class ArgResolver:
             return
         # "the head of the Research Center", "actions of the military", "officials from Ankara"
         for c in tok.children:
-            if c.dep_ in {"prep"} and c.lower_ in {"of", "from"}:
+            if c.dep_ in {"prep", "agent"} and c.lower_ in {"of", "from", "by"}:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         self._one(g, arg, depth + 1)

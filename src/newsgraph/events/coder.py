@@ -32,11 +32,13 @@ from .syntax import (
 
 # Prepositions that introduce the target of a verb, in order of preference.
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from", "for", "into", "over",
-                "between", "of")
+                "between", "of", "in")
 # Verbs that only carry an event noun: "staged a strike", "launched an investigation".
 LIGHT_VERBS = {"stage", "hold", "launch", "organize", "organise", "begin", "start", "conduct", "carry",
                "undertake", "make", "take", "announce", "mount", "continue", "resume", "end", "call",
                "issue", "give", "open", "lead", "have", "join", "prepare", "plan", "complete"}
+# Roots whose clausal complement names the addressee: demands, appeals, criticism, threats.
+ADDRESSEE_ROOTS = {"02", "10", "11", "12", "13"}
 # Prepositions that give the topic, not the partner, of a consultation ("talks on Syria").
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # Mutual events: a compound subject without a target acts on itself
@@ -145,7 +147,11 @@ class SentenceCoder:
         else:
             if is_mutual(pattern.code):
                 prep_toks = {p: t for p, t in prep_toks.items() if p not in TOPIC_PREPS}
-            target = self._target(objs, datives(tok), prep_toks)
+            target = self._target(objs, datives(tok), prep_toks, set(source.ids))
+            if not target and pattern.code[:2] in ADDRESSEE_ROOTS:
+                # "demanded that Israel ease restrictions": the clause's subject is the target
+                clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+                target = self.resolver.resolve([a for c in clauses for a in subjects(c)[0]])
         mutual_ok = not objs or bool(pattern.obj)
         end = tok
         for c in tok.children:
@@ -154,16 +160,14 @@ class SentenceCoder:
         return Candidate(tok, end, pattern, source, target, negated(tok), modality(tok), construction,
                          mutual_ok)
 
-    def _target(self, objs: list[Token], dats: list[Token], prep_toks: dict[str, list[Token]]) -> Arg:
-        for group in (objs, dats):
+    def _target(self, objs: list[Token], dats: list[Token], prep_toks: dict[str, list[Token]],
+                source: set[str]) -> Arg:
+        groups = [objs, dats] + [prep_toks[p] for p in TARGET_PREPS if p in prep_toks]
+        for group in groups:
             arg = self.resolver.resolve(group)
-            if arg:
+            # "offered its troops to Lebanon": an object owned by the source is not the target
+            if arg and not set(arg.ids) <= source:
                 return arg
-        for prep in TARGET_PREPS:
-            if prep in prep_toks:
-                arg = self.resolver.resolve(prep_toks[prep])
-                if arg:
-                    return arg
         return Arg()
 
     # nominal events ---------------------------------------------------------------------

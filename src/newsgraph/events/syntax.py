@@ -76,7 +76,7 @@ def inherited_subject(tok: Token, depth: int = 0) -> list[Token]:
     head = tok.head
     if head.i == tok.i:
         return []
-    if tok.dep_ in {"conj", "xcomp", "advcl"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+    if tok.dep_ in {"acomp", "attr"} or (tok.dep_ in {"conj", "xcomp", "advcl"} and head.pos_ in {"VERB", "AUX", "ADJ"}):
         agents, _ = subjects(head)
         return agents or inherited_subject(head, depth + 1)
     if tok.dep_ == "pcomp":
