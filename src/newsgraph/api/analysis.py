@@ -7,6 +7,7 @@ quad1..quad4, goldstein_sum, goldstein_mean, tone_mean, articles and events_per_
 from __future__ import annotations
 
 import datetime as dt
+from statistics import median
 from typing import Any
 
 import duckdb
@@ -83,8 +84,9 @@ def change_points(series: pd.DataFrame, column: str = "goldstein_mean", *,
                   min_shift: float = 2.0, min_size: int = 2) -> list[dict[str, Any]]:
     """Level shifts in ``column`` by binary segmentation over the periods that have values.
 
-    A split is kept when the means on either side differ by at least ``min_shift`` and each
-    side has ``min_size`` observed periods; each side is then searched again.
+    A split is kept when the medians on either side differ by at least ``min_shift`` and each
+    side has ``min_size`` observed periods; each side is then searched again. Medians keep
+    one outlying period from making a change point.
     """
     obs = series.dropna(subset=[column])
     periods, values = list(obs["period"]), [float(v) for v in obs[column]]
@@ -94,15 +96,14 @@ def change_points(series: pd.DataFrame, column: str = "goldstein_mean", *,
         best, best_i = 0.0, None
         for i in range(lo + min_size, hi - min_size + 1):
             left, right = values[lo:i], values[i:hi]
-            shift = sum(right) / len(right) - sum(left) / len(left)
+            shift = median(right) - median(left)
             # Weight by segment sizes so one outlier period does not make a change point.
             score = abs(shift) * (len(left) * len(right) / (hi - lo)) ** 0.5
             if abs(shift) >= min_shift and score > best:
                 best, best_i = score, i
         if best_i is None:
             return
-        left, right = values[lo:best_i], values[best_i:hi]
-        shift = sum(right) / len(right) - sum(left) / len(left)
+        shift = median(values[best_i:hi]) - median(values[lo:best_i])
         found.append({"period": periods[best_i], "direction": "up" if shift > 0 else "down",
                       "magnitude": round(abs(shift), 3), "method": "binary-segmentation"})
         split(lo, best_i)

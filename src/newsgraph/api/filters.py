@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -13,6 +14,7 @@ from pydantic import Field
 ACTOR_PATTERN = r"^[\w .,'’\-]{1,80}$"
 CODE3 = r"^[A-Z]{3}$"
 DYAD_PATTERN = r"^[A-Z]{3}-[A-Z]{3}$"
+CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})?$")
 QuadClass = Annotated[int, Field(ge=1, le=4)]
 
 
@@ -38,15 +40,15 @@ class EventFilter:
         """SQL condition on the ``events`` table and its parameters (never interpolated)."""
         conds: list[str] = []
         params: list[Any] = []
-        if self.actor:
-            code = self.actor.upper()
-            conds.append(
-                "(source_country = ? OR target_country = ?"
-                " OR concat(source_country, source_sector) = ? OR concat(target_country, target_sector) = ?"
-                " OR contains(lower(source_name), ?) OR contains(lower(target_name), ?))"
-            )
-            low = self.actor.lower()
-            params += [code, code, code, code, low, low]
+        if self.actor and CODE_RE.match(self.actor):
+            # Upper-case 3-6 letters is an actor code: a country (TUR) or country+sector (TURGOV).
+            conds.append("(source_country = ? OR target_country = ?"
+                         " OR concat(source_country, source_sector) = ?"
+                         " OR concat(target_country, target_sector) = ?)")
+            params += [self.actor] * 4
+        elif self.actor:
+            conds.append("(contains(lower(source_name), ?) OR contains(lower(target_name), ?))")
+            params += [self.actor.lower()] * 2
         if self.source:
             conds.append("source_country = ?")
             params.append(self.source)
