@@ -56,7 +56,9 @@ def _covering(rec: ArticleRecord, start: int, end: int):
     return best
 
 
-def plover(nlp, settings: Settings, limit: int | None = None) -> dict[str, Any]:
+def plover(nlp, settings: Settings, limit: int | None = None,
+           misses: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Country/sector accuracy; wrong or missing codings are appended to ``misses``."""
     path = SHARED / "eval" / "plover_gsr_cameo" / "plover_gsr_cameo.jsonl"
     rows = [json.loads(line) for line in path.open(encoding="utf-8")][:limit]
     n_country = ok_country = n_sector = ok_sector = found = total = 0
@@ -78,11 +80,22 @@ def plover(nlp, settings: Settings, limit: int | None = None) -> dict[str, Any]:
                 code = (gold.get("code") or "").upper()
                 code = CAMEO_TO_ISO.get(code, code)
                 n_country += 1
-                ok_country += bool(actor and actor.country == code)
+                c_ok = bool(actor and actor.country == code)
+                ok_country += c_ok
                 sector = _gold_sector(gold.get("sector"))
+                s_ok = True
                 if sector:
                     n_sector += 1
-                    ok_sector += bool(actor and actor.sector == sector)
+                    s_ok = bool(actor and actor.sector == sector)
+                    ok_sector += s_ok
+                if misses is not None and not (c_ok and s_ok):
+                    misses.append({"id": row["id"], "text": gold["actorText"].strip(),
+                                   "gold": f"{code} {sector or '-'}",
+                                   "got": f"{actor.country} {actor.sector}" if actor else "-",
+                                   "rule": actor.rule if actor else "-",
+                                   "what": ("country " if not c_ok else "") +
+                                           ("sector" if not s_ok else ""),
+                                   "sentence": text})
     return {"plover_actors": total, "plover_found": found,
             "country_accuracy": ok_country / max(1, n_country),
             "sector_accuracy": ok_sector / max(1, n_sector), "sector_scored": n_sector}
@@ -135,6 +148,14 @@ def run(*, with_timing: bool = True) -> dict[str, Any]:
 def main() -> None:
     if not (SHARED / "eval").is_dir():
         print("../shared/eval is not present; nothing to measure")
+        return
+    if "--misses" in sys.argv:  # error analysis: every wrong coding, grouped by kind
+        settings = Settings()
+        misses: list[dict[str, Any]] = []
+        plover(get_nlp(settings), settings, misses=misses)
+        for m in sorted(misses, key=lambda m: (m["what"], m["gold"])):
+            print(f"{m['what']:<15}{m['gold']:<9} got {m['got']:<10}{m['rule']:<26}"
+                  f"{m['text'][:40]!r:<44}{m['id']}")
         return
     m = run()
     print(f"{'metric':<28}{'value':>10}")

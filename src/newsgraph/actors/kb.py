@@ -153,7 +153,10 @@ def _load_shipped(kb: KB) -> None:
             kb.add_name(city, ("city", iso))
     for path in ("actors_agents.tsv", "actors_agents_extra.tsv"):
         for row in _read_tsv(DATA / path):
-            kb.add_agent(row["phrase"], row["sector"])
+            if row["sector"] == "-":  # the hand list withdraws a PETRARCH2 agent
+                kb.agents.pop(norm_key(row["phrase"]), None)
+            else:
+                kb.add_agent(row["phrase"], row["sector"])
     for actor in read_user_file(DATA / "actors_hand.csv"):
         kb.add_user(actor, "hand")
 

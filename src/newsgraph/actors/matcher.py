@@ -26,6 +26,8 @@ class Atom:
 
 
 _MAX_WIDTH = 8
+# Punctuation that may sit inside a name or role phrase ("Turkish-Russian", "U.S.", "Côte d'Ivoire").
+_GLUE = frozenset({"-", ".", "'", "’", "&", "/"})
 
 
 def _keys(doc: Doc, norms: list[str], i: int, width: int) -> list[tuple[int, str]]:
@@ -35,6 +37,9 @@ def _keys(doc: Doc, norms: list[str], i: int, width: int) -> list[tuple[int, str
     for j in range(i, min(len(doc), i + min(width, _MAX_WIDTH))):
         tok = doc[j]
         if tok.is_space or (tok.is_sent_start and j > i):
+            break
+        # A run never crosses a comma, colon or bracket: "military, officials" is two words.
+        if j > i and tok.is_punct and tok.text not in _GLUE:
             break
         part = norms[j]
         if j > i:
