@@ -23,9 +23,12 @@ GSR = SHARED / "eval" / "plover_gsr_cameo" / "plover_gsr_cameo.jsonl"
 CAMEO = SHARED / "reference" / "gdelt" / "cameo_codes.json"
 CORPUS = SHARED / "corpus" / "news.jsonl"
 
-# The gold set uses the 2016 PLOVER names; these CAMEO roots carry a different name there.
-GSR_NAMES = {"09": "INVESTIGATE", "10": "DEMAND", "11": "DISAPPROVE", "18": "ASSAULT", "19": "FIGHT",
-             "20": "ASSAULT"}
+# The gold set uses the 2016 PLOVER categories, translated from CAMEO cue categories (the
+# 2-digit root, as the PLOVER manual's translation table does); only the 08 block splits.
+GSR_NAMES = {"03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
+             "09": "INVESTIGATE", "10": "DEMAND", "11": "DISAPPROVE", "12": "REJECT", "13": "THREATEN",
+             "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT",
+             "19": "FIGHT", "20": "ASSAULT"}
 # Country codes of the gold set that are CAMEO rather than ISO 3166.
 GOLD_CODES = {"JAP": "JPN", "UK": "GBR"}
 

@@ -88,6 +88,7 @@ class SentenceCoder:
         self._mutual_partners(out, sent)
         out = _drop_empty_statements(out)
         _mark_embedded(out)
+        _mark_requested(out)
         return out
 
     def _mutual_partners(self, cands: list[Candidate], sent: Span) -> None:
@@ -179,7 +180,9 @@ class SentenceCoder:
         extras = compounds(tok) | particles(tok)
         preps: dict[str, set[str]] = {}
         prep_toks: dict[str, list[Token]] = {}
-        for prep, pobj in prep_objects(tok):
+        # "the shooting down of the jet": the of-phrase may hang off the particle
+        holders = [tok] + [c for c in tok.children if c.lower_ in extras and c.dep_ in {"prt", "advmod", "prep"}]
+        for prep, pobj in (pair for h in holders for pair in prep_objects(h)):
             preps.setdefault(prep, set()).add(pobj.lemma_.lower())
             prep_toks.setdefault(prep, []).append(pobj)
         pattern = (self.patterns.match("noun", lemma, extras=extras, obj=set(), preps=preps)
@@ -261,6 +264,20 @@ def _targets_from_inner_events(cands: list[Candidate]) -> None:
                     c.target.tokens.extend(inner.target.tokens)
                     c.target.by_actor.update(inner.target.by_actor)
                     c.target.fallback = True
+
+
+def _mark_requested(cands: list[Candidate]) -> None:
+    """What is demanded or appealed for has not happened: "demanded that the US cancel plans"."""
+    askers = {c.trigger.i for c in cands if c.pattern.code[:2] in {"02", "10"}}
+    for c in cands:
+        node = c.trigger
+        for _ in range(3):
+            if node.head.i == node.i or node.dep_ not in {"ccomp", "xcomp", "conj", "dobj"}:
+                break
+            node = node.head
+            if node.i in askers:
+                c.modality = c.modality or "hypothetical"
+                break
 
 
 def _mark_embedded(cands: list[Candidate]) -> None:

@@ -24,6 +24,7 @@ DEMAND = {"03": "100", "04": "106", "05": "102", "06": "101", "07": "103", "08":
 DEMAND_SPECIFIC = {"0841": "1053", "084": "1053", "087": "1056", "085": "1054", "0831": "1041",
                    "083": "104", "037": "107", "057": "107"}
 OBLIGATION_AUX = {"must", "should"}
+CONDITIONS = {"unless", "if"}
 
 
 def _pattern(base: Pattern, code: str, kind: str) -> Pattern:
@@ -41,10 +42,20 @@ def _specific(table: dict[str, str], specific: dict[str, str], code: str) -> str
 def combine(cands: list[Candidate], resolver: ArgResolver) -> list[Candidate]:
     """Extra candidates from intent and obligation constructions."""
     out: list[Candidate] = []
+    triggers = {c.trigger.i for c in cands}
     for c in cands:
-        if c.negated or c.construction.startswith(("intent", "demand")):
+        if c.negated or c.construction.startswith(("intent", "demand", "threat")):
             continue
         trig = c.trigger
+        if trig.dep_ in {"xcomp", "dobj"} and trig.head.i in triggers:
+            continue  # "threatened to stop talks": the governing event already codes the intent
+        if c.modality in {"future", "hypothetical"} and any(
+            m.lower_ in CONDITIONS for x in trig.children if x.dep_ == "advcl" for m in x.children
+        ):
+            # "will withdraw its force unless ...": a conditional announcement is a threat
+            out.append(Candidate(c.trigger, c.trigger_end, _pattern(c.pattern, "130", "threat"),
+                                 c.source, c.target, False, None, "threat", c.mutual_ok))
+            continue
         aux = {x.lower_ for x in trig.children if x.dep_ in {"aux", "auxpass"}}
         head = trig.head
         if aux & OBLIGATION_AUX and trig.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS:
