@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from .model import RawArticle
 from .settings import Settings
 from .sources import Failure, read_inputs
 from .store import Failed, Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -137,6 +140,7 @@ def ingest_paths(
                 _count(records, report)
                 new = store.write(records, input_keys=todo.keys, failed=todo.failed)
                 report.stored += new
+                log.info("batch committed: %d new, %d stored so far", new, report.stored)
                 report.skipped += sum(1 for r in records if not r.error) - new
                 if bar:
                     bar.update(task, advance=todo.n)

@@ -116,19 +116,29 @@ def top_actors(
     as_target, goldstein_mean, articles. ``by`` = "code" (TURGOV) or "country" (TUR)."""
     s, t = ("source_code", "target_code") if by == "code" else ("source_country",
                                                                   "target_country")
+    where = f"counted AND {_window('day', start, end)}"
+    # One row per merged event (a happening reported N times counts once).
     sql = f"""
-    WITH ends AS (
-        SELECT {s} AS actor, 'source' AS side, merged_id, goldstein, article_id FROM events
-        WHERE counted AND {s} IS NOT NULL AND {_window("day", start, end)}
+    WITH m AS (
+        SELECT merged_id, any_value({s}) AS src, any_value({t}) AS tgt,
+               any_value(goldstein) AS goldstein
+        FROM events WHERE {where} GROUP BY merged_id
+    ), ends AS (
+        SELECT src AS actor, 'source' AS side, goldstein FROM m WHERE src IS NOT NULL
         UNION ALL
-        SELECT {t}, 'target', merged_id, goldstein, article_id FROM events
-        WHERE counted AND {t} IS NOT NULL AND {_window("day", start, end)}
+        SELECT tgt, 'target', goldstein FROM m WHERE tgt IS NOT NULL
+    ), arts AS (
+        SELECT actor, count(DISTINCT article_id) AS articles FROM (
+            SELECT {s} AS actor, article_id FROM events WHERE {where}
+            UNION ALL SELECT {t}, article_id FROM events WHERE {where}
+        ) WHERE actor IS NOT NULL GROUP BY actor
     )
-    SELECT actor, count(DISTINCT merged_id) AS events,
-           count(DISTINCT merged_id) FILTER (WHERE side = 'source') AS as_source,
-           count(DISTINCT merged_id) FILTER (WHERE side = 'target') AS as_target,
-           avg(goldstein) AS goldstein_mean, count(DISTINCT article_id) AS articles
-    FROM ends GROUP BY actor ORDER BY events DESC, actor LIMIT {int(n)}
+    SELECT actor, count(*) AS events,
+           count(*) FILTER (WHERE side = 'source') AS as_source,
+           count(*) FILTER (WHERE side = 'target') AS as_target,
+           avg(goldstein) AS goldstein_mean, any_value(arts.articles) AS articles
+    FROM ends JOIN arts USING (actor)
+    GROUP BY actor ORDER BY events DESC, actor LIMIT {int(n)}
     """
     return con.execute(sql).df()
 
@@ -145,15 +155,24 @@ def top_dyads(
     goldstein_mean, articles."""
     s, t = ("source_code", "target_code") if by == "code" else ("source_country",
                                                                   "target_country")
+    where = (f"counted AND {s} IS NOT NULL AND {t} IS NOT NULL AND "
+             f"{_window('day', start, end)}")
     sql = f"""
-    SELECT {s} AS source, {t} AS target, count(DISTINCT merged_id) AS events,
-           count(DISTINCT merged_id) FILTER (WHERE quad_class = 1) AS quad1,
-           count(DISTINCT merged_id) FILTER (WHERE quad_class = 2) AS quad2,
-           count(DISTINCT merged_id) FILTER (WHERE quad_class = 3) AS quad3,
-           count(DISTINCT merged_id) FILTER (WHERE quad_class = 4) AS quad4,
-           avg(goldstein) AS goldstein_mean, count(DISTINCT article_id) AS articles
-    FROM events
-    WHERE counted AND {s} IS NOT NULL AND {t} IS NOT NULL AND {_window("day", start, end)}
-    GROUP BY ALL ORDER BY events DESC, source, target LIMIT {int(n)}
+    WITH m AS (
+        SELECT merged_id, any_value({s}) AS source, any_value({t}) AS target,
+               any_value(quad_class) AS quad_class, any_value(goldstein) AS goldstein
+        FROM events WHERE {where} GROUP BY merged_id
+    ), arts AS (
+        SELECT {s} AS source, {t} AS target, count(DISTINCT article_id) AS articles
+        FROM events WHERE {where} GROUP BY ALL
+    )
+    SELECT source, target, count(*) AS events,
+           count(*) FILTER (WHERE quad_class = 1) AS quad1,
+           count(*) FILTER (WHERE quad_class = 2) AS quad2,
+           count(*) FILTER (WHERE quad_class = 3) AS quad3,
+           count(*) FILTER (WHERE quad_class = 4) AS quad4,
+           avg(goldstein) AS goldstein_mean, any_value(arts.articles) AS articles
+    FROM m JOIN arts USING (source, target)
+    GROUP BY source, target ORDER BY events DESC, source, target LIMIT {int(n)}
     """
     return con.execute(sql).df()

@@ -30,7 +30,8 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 WARC_SUFFIXES = {".warc", ".arc"}
-KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom"}
+KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES
 META_SUFFIX = ".meta.json"
 
 
@@ -54,6 +55,11 @@ def read_inputs(paths: Iterable[str], *, max_bytes: int = 20_000_000) -> Iterato
     for p in paths:
         if p == "-":
             yield from _read_stream(sys.stdin.buffer, "stdin", max_bytes)
+            continue
+        if p.startswith(("http://", "https://")):  # a page, or an RSS/Atom feed of pages
+            from .fetch import read_url
+
+            yield from read_url(p, max_bytes=max_bytes)
             continue
         path = Path(p)
         if path.is_dir():
@@ -85,6 +91,11 @@ def read_file(path: Path, *, max_bytes: int = 20_000_000) -> Iterator[Item]:
             from .warc import read_warc
 
             yield from read_warc(path, max_bytes=max_bytes)
+            return
+        if suffix in FEED_SUFFIXES:
+            from .rss import read_feed_file
+
+            yield from read_feed_file(path, max_bytes=max_bytes)
             return
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(_open(path), name, max_bytes=max_bytes)

@@ -1,0 +1,67 @@
+"""HTTP fetching of pages and feeds with httpx: timeouts, a size cap, per-URL failures."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import httpx
+
+from ..errors import FetchError, InputError
+from ..model import RawArticle
+from .decode import decode_bytes
+from .html import from_html
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = "newsgraph/0.1 (+https://github.com/newsgraph)"
+TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+
+
+def client() -> httpx.Client:
+    return httpx.Client(timeout=TIMEOUT, follow_redirects=True,
+                        headers={"User-Agent": USER_AGENT})
+
+
+def fetch_bytes(http: httpx.Client, url: str, *, max_bytes: int) -> tuple[bytes, str]:
+    """Body and content type of ``url``; FetchError on network errors, HTTP errors, size."""
+    try:
+        with http.stream("GET", url) as resp:
+            if resp.status_code >= 400:
+                raise FetchError(f"{url}: HTTP {resp.status_code}")
+            chunks, size = [], 0
+            for chunk in resp.iter_bytes():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise FetchError(f"{url}: over {max_bytes:,} bytes (max_bytes)")
+                chunks.append(chunk)
+            return b"".join(chunks), resp.headers.get("content-type", "")
+    except httpx.HTTPError as exc:
+        raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
+
+
+def page_article(data: bytes, url: str, *, title: str | None = None,
+                 published: str | None = None, source: str | None = None) -> RawArticle:
+    text, warning = decode_bytes(data, name=url)
+    raw = from_html(text, url=url, source=source or url)
+    raw.title = raw.title or title
+    raw.published = raw.published or published
+    if warning:
+        raw.warnings.append(warning)
+    return raw
+
+
+def read_url(url: str, *, max_bytes: int) -> Iterator[object]:
+    """A page URL becomes one article; a feed URL (RSS/Atom) becomes its linked pages."""
+    from .readers import Failure
+    from .rss import looks_like_feed, read_feed_bytes
+
+    with client() as http:
+        try:
+            data, ctype = fetch_bytes(http, url, max_bytes=max_bytes)
+            if looks_like_feed(data, ctype):
+                yield from read_feed_bytes(data, url, http=http, max_bytes=max_bytes)
+            else:
+                yield page_article(data, url)
+        except InputError as exc:
+            yield Failure(url, exc)
