@@ -44,15 +44,15 @@ def _gold_sector(code: str | None) -> str | None:
 
 
 def _covering(rec: ArticleRecord, start: int, end: int):
-    """The actor whose mention overlaps [start, end) most."""
-    best, best_overlap = None, 0
+    """The actor whose mention overlaps [start, end) most (ties: the tighter mention)."""
+    best, best_score = None, (0, 0)
     for a in rec.actors:
         if a.kind == "compound":
             continue
         for s, e in a.mentions:
-            overlap = min(e, end) - max(s, start)
-            if overlap > best_overlap:
-                best, best_overlap = a, overlap
+            score = (min(e, end) - max(s, start), -(e - s))
+            if score[0] > 0 and score > best_score:
+                best, best_score = a, score
     return best
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .codes import SECTORS
+from .codes import NON_STATE, SECTORS, norm_key
+from .entries import Role
 from .kb import KB
 from .pieces import Piece
 
@@ -30,6 +31,12 @@ PERSON_TITLES = frozenset(
 # Generic heads whose more specific modifier decides the sector ("military officials").
 GENERIC_HEADS = frozenset("official officials authorities leader leaders source sources".split())
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+# Prepositions whose object places a role word ("rebels in Darfur", "students at X University").
+PLACING = frozenset("of in at from throughout across inside within".split())
+# Words that make a titled person a former office holder (CAMEO/PLOVER: elite, ELI).
+FORMER = frozenset("former ex ousted deposed exiled late retired onetime one-time erstwhile".split())
+# Dependencies where a capital is the actor itself (PLOVER: subject/object -> GOV, else CVL).
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "ROOT", "appos"})
 
 
 @dataclass
@@ -131,6 +138,11 @@ class Assembler:
             # filed under its first country.
             if n and self.doc[start - 1].text == "-" and found[n - 1][0] < start:
                 continue
+            # "anti-Syria journalist", "pro-Russian rebels": the state is the stance, not the home.
+            if start >= 2 and self.doc[start - 1].text == "-" and (
+                self.doc[start - 2].lower_ in {"anti", "pro"}
+            ):
+                continue
             out.append(iso)
         r = root(self.doc, self.pieces[k])
         for child in r.children:  # "the government of Turkey"
@@ -161,6 +173,10 @@ class Assembler:
         if entry.kind == "facility":
             return []
         role, exact = entry.role_on(self.published)
+        titled = self._titled_role(k, entry) if entry.kind == "person" else None
+        rule = "kb:name+dated-role" if exact and role and role.dated else "kb:name"
+        if titled is not None and titled != role:  # the text's title beats the date's guess
+            role, exact, rule = titled, True, "kb:name+title"
         country = role.country if role else None
         sector = role.sector if role else None
         reason = None
@@ -168,45 +184,150 @@ class Assembler:
             reason = "the knowledge base has no role for this actor"
         elif not exact:
             reason = "no role dated on the article's date; the closest known role is used"
-        kind = entry.kind if entry.kind != "group" else "group"
-        return [Mention(("kb", entry.id), self._span_start(k), p.end, entry.name, kind, country,
-                        sector, entry.id, role.title if role else None,
-                        "kb:name+dated-role" if exact and role and role.dated else "kb:name",
-                        0.95 if exact else 0.7, reason)]
+        said = self.countries_of(k)
+        if said and country and country not in said and country not in NON_STATE:
+            # "King Hassan of Morocco" while the KB's Hassan is Jordanian: a namesake.
+            country, rule = said[0], "kb:name+text-country"
+        elif country is None:
+            country = self._country_in_name(entry.name) or self._context_country(p)
+            if country:
+                rule += "+name-country"
+        if self._former(k, p) and entry.kind == "person":
+            sector, rule = "ELI", rule + "+former"
+        conf = 0.95 if exact else 0.7
+        return [Mention(("kb", entry.id), self._span_start(k), p.end, entry.name, entry.kind,
+                        country, sector, entry.id, role.title if role else None, rule, conf,
+                        reason)]
+
+    def _titled_role(self, k: int, entry) -> Role | None:
+        """The entry's role matching a title in the text ("Iraqi President Saddam Hussein")."""
+        wanted = {self.pieces[m].sector for m in self.mods[k] if self.pieces[m].kind == "agent"}
+        wanted.discard(None)
+        if not wanted:
+            return None
+        hits = [r for r in entry.roles if r.sector in wanted]
+        if not hits:
+            return None
+        if self.published is not None:
+            on_day = [r for r in hits if r.valid_on(self.published)]
+            if on_day:
+                return on_day[0]
+        return max(hits, key=lambda r: r.start or dt.date.min)
+
+    def _former(self, k: int, p: Piece) -> bool:
+        """ "former President X", "ousted leader X": a past office holder."""
+        start = self._span_start(k)
+        toks = [t for t in self.doc[max(0, start - 2) : p.end]]
+        return any(t.lower_ in FORMER for t in toks)
+
+    def _country_in_name(self, name: str) -> str | None:
+        """ "Palestinian Islamic Jihad", "National Union for the Independence of Angola"."""
+        for word in name.replace("-", " ").split():
+            if word[:1].isupper():
+                hit = [t for t in self.kb.names.get(norm_key(word), []) if t[0] == "state"]
+                if hit:
+                    return hit[0][1]
+        return None
 
     def _state(self, k: int, p: Piece) -> list[Mention]:
         r = root(self.doc, p)
-        if r.dep_ in {"amod", "compound"} and not p.plural and r.pos_ != "PROPN":
-            return []  # "Turkish Stream", "Russian border": an adjective, not an actor
-        if r.dep_ == "compound" and not p.plural:
-            return []
         name = state_name(self.kb, p.ref)
+        people = p.plural or self._demonym_plural(p)
+        if r.dep_ in {"amod", "compound", "nmod"} and not people:
+            if r.head.pos_ == "PROPN" or r.pos_ == "PROPN" and r.dep_ == "compound":
+                return []  # "Turkish Stream", "Russia Today": part of a name
+            # "an Indian proposal", "Israeli air raids": the state acts through the thing.
+            return [Mention(("state", p.ref), p.start, p.end, name, "state", p.ref, None,
+                            f"state:{p.ref}", None, "kb:state-adjective", 0.5,
+                            "a state named by an adjective has no sector")]
+        if people:  # "Palestinians", "ethnic Albanians in south Serbia": its people
+            home, end = self._residence(k, p)
+            iso = home or p.ref
+            return [Mention((iso, "CVL"), p.start, end, f"{state_name(self.kb, iso)} civilians",
+                            "agent", iso, "CVL", f"state:{iso}:CVL", None, "kb:demonym-people",
+                            0.7)]
         return [Mention(("state", p.ref), p.start, p.end, name, "state", p.ref, None,
                         f"state:{p.ref}", None, "kb:state-name", 0.9,
                         "a state as a whole has no sector")]
 
+    def _demonym_plural(self, p: Piece) -> bool:
+        """ "Nigerians", "Israelis" (not "Philippines", "United States"): a nation's people."""
+        text = self.doc[p.start : p.end].text
+        st = self.kb.states.get(p.ref or "")
+        if not st or p.end - p.start != 1 or not text.endswith("s"):
+            return False
+        if norm_key(text) == norm_key(st.name):
+            return False
+        return self.doc[p.start].tag_ in {"NNPS", "NNS"} and any(
+            t[0] == "state" for t in self.kb.names.get(norm_key(text[:-1]), []))
+
+    def _residence(self, k: int, p: Piece) -> tuple[str | None, int]:
+        """Another state the people live in: "Albanians of southern Serbia", "ethnic Turks"."""
+        placed = self._placed(k, p)
+        if placed is not None:
+            j, iso = placed
+            if iso and iso != p.ref:
+                self.consumed.add(j)
+                return iso, max(p.end, self.pieces[j].end)
+        r = root(self.doc, p)
+        if any(c.lower_ == "ethnic" for c in r.children) or (
+            p.start and self.doc[p.start - 1].lower_ == "ethnic"
+        ):
+            sent = r.sent
+            for q in self.pieces:
+                if q.kind in {"state", "capital", "city"} and q.ref != p.ref and (
+                    sent.start <= q.start < sent.end and self._locative(q)
+                ):
+                    return q.ref, p.end
+        return None, p.end
+
+    def _placed(self, k: int, p: Piece) -> tuple[int, str | None] | None:
+        """(piece, country) of a placing phrase: "rebels in Darfur", "students at X"."""
+        r = root(self.doc, p)
+        for prep in r.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACING:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                j = self.by_token.get(obj.i)
+                if j is None or j == k:
+                    continue
+                q = self.pieces[j]
+                if q.kind in {"state", "capital", "city"}:
+                    return j, q.ref
+                if q.kind == "entry":
+                    role, _ = self.kb.entry(q.ref or "").role_on(self.published)
+                    return j, role.country if role and role.country not in NON_STATE else None
+                if q.kind == "org":
+                    return j, self._unknown(j, q, "organisation").country
+        return None
+
     def _capital(self, k: int, p: Piece) -> list[Mention]:
         if self._locative(p):
             return self._place(p)
+        r = root(self.doc, p)
+        while r.dep_ == "conj":
+            r = r.head
+        if r.dep_ not in ACTING_DEPS and not (r.dep_ == "pobj" and r.head.dep_ == "agent"):
+            return self._place(p, "kb:capital-place", 0.5)  # "the road to Paris"
         name = f"{state_name(self.kb, p.ref)} government"
         return [Mention((p.ref, "GOV"), p.start, p.end, name, "state", p.ref, "GOV",
                         f"state:{p.ref}:GOV", None, "kb:capital-metonym", 0.75)]
 
-    def _place(self, p: Piece) -> list[Mention]:
-        """ "in Tokyo": where something happens; kept as its state, with low confidence."""
-        return [Mention(("state", p.ref), p.start, p.end, state_name(self.kb, p.ref), "state",
-                        p.ref, None, f"state:{p.ref}", None, "kb:place-in-state", 0.3,
-                        "a place named as a location stands for its state; no sector")]
+    def _place(self, p: Piece, rule: str = "kb:place-in-state", conf: float = 0.3
+               ) -> list[Mention]:
+        """ "in Tokyo": where something happens; its people (PLOVER: cities are CVL)."""
+        return [Mention((p.ref, "CVL"), p.start, p.end,
+                        f"{state_name(self.kb, p.ref)} civilians", "state", p.ref, "CVL",
+                        f"state:{p.ref}:CVL", None, rule, conf)]
 
     def _city(self, k: int, p: Piece) -> list[Mention]:
         if root(self.doc, p).dep_ in {"compound", "amod"}:
             return []
         if self._locative(p):
             return self._place(p)
-        name = state_name(self.kb, p.ref)
-        return [Mention(("state", p.ref), p.start, p.end, name, "state", p.ref, None,
-                        f"state:{p.ref}", None, "kb:city-metonym", 0.5,
-                        "a city standing for its state has no sector")]
+        return self._place(p, "kb:city-metonym", 0.5)
 
     def _locative(self, p: Piece) -> bool:
         r = root(self.doc, p)
@@ -218,13 +339,27 @@ class Assembler:
         r = root(self.doc, p)
         if r.pos_ not in {"NOUN", "PROPN"}:
             return []
-        if r.dep_ in {"compound", "amod"} and r.head.i not in self.by_token:
-            return []  # "military policies": a modifier of something that is not an actor
         mods = [self.pieces[m] for m in self.mods[k]]
-        sector = _sector_of_agent(p, mods)
         countries = self.countries_of(k)
+        if r.dep_ in {"compound", "amod"} and r.head.i not in self.by_token and not countries:
+            return []  # "military policies": a modifier of something that is not an actor
+        sector = _sector_of_agent(p, mods)
         title = self.doc[p.start : p.end].text.lower()
         title_of = title if r.lemma_.lower() in PERSON_TITLES and r.tag_ in {"NN", "NNP"} else None
+        end = p.end
+        if not countries:
+            placed = self._placed(k, p)
+            if placed is not None and placed[1]:
+                j, iso = placed
+                countries = [iso]
+                if self.pieces[j].kind in {"state", "capital", "city"}:
+                    self.consumed.add(j)
+                    end = max(end, self.pieces[j].end)
+                return [Mention((iso, sector), p.start, end,
+                                f"{state_name(self.kb, iso)} {SECTORS.get(sector or '', '')}"
+                                .strip(), "agent", iso, sector,
+                                f"state:{iso}:{sector}" if sector else None, None,
+                                "agent+place", 0.6, title_of=title_of)]
         if not countries:
             ctx_country = self._context_country(p)
             if ctx_country:
