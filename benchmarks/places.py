@@ -54,7 +54,8 @@ def evaluate(name: str, limit: int | None = None) -> dict[str, float]:
     t0 = time.perf_counter()
     for art in load_articles(name, limit):
         text = art["text"]
-        focus = article_focus(text)
+        # The headline is part of the article: it often names the story's place.
+        focus = article_focus(f"{art.get('title') or ''}\n\n{text}")
         for t in art["toponyms"]:
             if t.get("lat") is None or t.get("lon") is None:
                 continue

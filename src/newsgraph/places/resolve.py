@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from .focus import COMPASS, LOCAL_FEATURES, NON_PLACES, Focus, article_focus, km
 from .gazetteer import Entry, Gazetteer, load, norm
+
+__all__ = ["NON_PLACES", "Focus", "Resolution", "article_focus", "rank", "resolve_toponym"]
 
 # Prior by feature type: a bare "Georgia" is more often a country or state than a town.
 _FEATURE_PRIOR = {
@@ -21,6 +23,7 @@ _FEATURE_PRIOR = {
     "region": 2.0,
     "facility": 2.0,
     "admin1": 0.6,
+    "admin2": 0.3,
     "city": 0.0,
 }
 _CAPITAL_BONUS = 2.0
@@ -28,41 +31,6 @@ _PRIMARY_NAME_BONUS = 1.0  # the entry's own name, not one of its alternative na
 _FOCUS_WEIGHT = 3.0  # times the share of the article's place names in that country
 _ADMIN1_FOCUS = 1.5  # the candidate's division is named elsewhere in the article
 _QUALIFIER_BONUS = 6.0  # "Paris, Texas": the next name contains the candidate
-
-# Capitalised word runs, possibly joined by "of"/"de"/"and" ("Bosnia and Herzegovina").
-_NAME_RUN = re.compile(
-    r"\b[A-Z][\w'\u2019.-]*(?:\s+(?:(?:of|de|del|da|and|on|upon)\s+)?[A-Z][\w'\u2019.-]*)*"
-)
-# Geopolitical abstractions that gazetteers would wrongly match to small towns.
-NON_PLACES = frozenset(
-    {
-        "west",
-        "east",
-        "north",
-        "south",
-        "the west",
-        "the east",
-        "earth",
-        "world",
-        "globe",
-        "mainland",
-        "homeland",
-        "republic",
-        "kingdom",
-        "city",
-        "state",
-        "capital",
-    }
-)
-
-
-@dataclass
-class Focus:
-    """What the whole article says about where it is: country shares and named divisions."""
-
-    countries: dict[str, float] = field(default_factory=dict)
-    admin1: frozenset[tuple[str, str]] = frozenset()
-    anchor: Entry | None = None  # the article's most named locality, else its main country
 
 
 @dataclass(frozen=True)
@@ -74,47 +42,10 @@ class Resolution:
     demonym: bool = False
 
 
-def _unambiguous_country(gaz: Gazetteer, phrase: str) -> Entry | None:
-    """The country a phrase surely points to (a country name, demonym or big-place name)."""
-    cands = gaz.candidates(phrase)
-    top = [e for e, primary in cands if e.feature in ("country", "admin1") and primary]
-    if top:
-        return max(top, key=lambda e: (e.feature == "country", e.population))
-    dem = gaz.demonym(phrase)
-    if dem is not None:
-        return dem
-    big = [e for e, primary in cands if primary and e.feature == "city" and e.population > 200_000]
-    return big[0] if len(big) == 1 else None
-
-
-def article_focus(text: str, gaz: Gazetteer | None = None) -> Focus:
-    """Scan capitalised names of the text for countries, divisions and big cities."""
-    gaz = gaz or load()
-    counts: Counter[str] = Counter()
-    places: Counter[Entry] = Counter()
-    admin1: set[tuple[str, str]] = set()
-    for m in _NAME_RUN.finditer(text):
-        words = m.group(0).split()
-        # The whole run ("United Arab Emirates"), else each of its words ("Turkey and Russia").
-        whole = _unambiguous_country(gaz, m.group(0))
-        hits = (
-            [whole]
-            if whole is not None
-            else ([_unambiguous_country(gaz, w) for w in words] if len(words) > 1 else [])
-        )
-        for e in hits:
-            if e is None or not e.country or norm(e.name) in NON_PLACES:
-                continue
-            counts[e.country] += 1
-            places[e] += 1
-            if e.feature == "admin1" and e.admin1:
-                admin1.add((e.country, e.admin1))
-    total = sum(counts.values()) or 1
-    local = [e for e, _ in places.most_common() if e.feature in ("city", "admin1")]
-    anchor = local[0] if local else None
-    if anchor is None and counts:
-        anchor = gaz.country(counts.most_common(1)[0][0])
-    return Focus({c: n / total for c, n in counts.items()}, frozenset(admin1), anchor)
+_LOCAL_PROXIMITY = 1.5  # within _NEAR_KM of a locality the article names
+_NEAR_KM = 150.0
+_ALIAS_PENALTY = 1.5  # an alternative name when another place bears it as its own name
+_FOREIGN_COMPASS = 3.0  # "Western" (Sri Lanka): a compass-named division of an unnamed country
 
 
 def _qualifier(text: str, end: int) -> str | None:
@@ -123,19 +54,57 @@ def _qualifier(text: str, end: int) -> str | None:
     return m.group(1) if m else None
 
 
-def _score(e: Entry, primary: bool, focus: Focus, qualifier_hits: set[str]) -> float:
+def qualifier_hits(gaz: Gazetteer, text: str, end: int) -> set[str]:
+    """Countries (ISO3) and division names the qualifier after a toponym names."""
+    hits: set[str] = set()
+    q = _qualifier(text, end)
+    if q:
+        for e, _ in gaz.candidates(q):
+            if e.feature in ("country", "admin1"):
+                hits.add(e.country if e.feature == "country" else e.name)  # type: ignore[arg-type]
+        dem = gaz.demonym(q)
+        if dem is not None and dem.country:
+            hits.add(dem.country)
+    return hits
+
+
+def _score(
+    e: Entry, primary: bool, focus: Focus, qualifier_hits: set[str], has_primary: bool
+) -> float:
     s = math.log10(max(e.population, 1000)) + _FEATURE_PRIOR.get(e.feature, 0.0)
     if e.capital:
         s += _CAPITAL_BONUS
     if primary:
         s += _PRIMARY_NAME_BONUS
-    if e.country:
-        s += _FOCUS_WEIGHT * focus.countries.get(e.country, 0.0)
+    elif has_primary and e.feature not in ("country", "continent"):
+        s -= _ALIAS_PENALTY  # "Salisbury" is the English city before it is old Harare
+    share = focus.countries.get(e.country, 0.0) if e.country else 0.0
+    s += _FOCUS_WEIGHT * share
+    if e.feature in ("admin1", "admin2") and share == 0.0 and COMPASS.match(e.name):
+        s -= _FOREIGN_COMPASS
     if e.admin1 and e.country and (e.country, e.admin1) in focus.admin1 and e.feature != "admin1":
         s += _ADMIN1_FOCUS
+    if e.feature in LOCAL_FEATURES and e.feature != "admin1":
+        key = norm(e.name)
+        if any(
+            norm(loc.name) != key and km(loc, e.lat, e.lon) <= _NEAR_KM for _, loc in focus.locals
+        ):
+            s += _LOCAL_PROXIMITY
     if qualifier_hits and (e.country in qualifier_hits or e.admin1 in qualifier_hits):
         s += _QUALIFIER_BONUS
     return s
+
+
+def rank(
+    cands: list[tuple[Entry, bool]], focus: Focus, qualifier_hits: set[str]
+) -> list[tuple[float, Entry]]:
+    """Candidates with their scores, best first."""
+    has_primary = any(p for _, p in cands)
+    return sorted(
+        ((_score(e, p, focus, qualifier_hits, has_primary), e) for e, p in cands),
+        key=lambda se: se[0],
+        reverse=True,
+    )
 
 
 def _names_a_big_place(e: Entry, primary: bool) -> bool:
@@ -143,12 +112,16 @@ def _names_a_big_place(e: Entry, primary: bool) -> bool:
 
 
 def _drop_shadowed_divisions(cands: list[tuple[Entry, bool]]) -> list[tuple[Entry, bool]]:
-    """A city and its own division share a name (Moscow, Ankara): the city is usually meant."""
-    cities = {(e.country, norm(e.name)): e.population for e, _ in cands if e.feature == "city"}
+    """A big city and its own division share a name (Moscow, Ankara, New York): the city
+    is usually meant, whether the name is the city's own or one of its alternatives."""
+    cities: dict[str | None, int] = {}
+    for e, _ in cands:
+        if e.feature == "city":
+            cities[e.country] = max(cities.get(e.country, 0), e.population)
     out = []
     for e, primary in cands:
-        pop = cities.get((e.country, norm(e.name)))
-        if e.feature == "admin1" and pop is not None and pop >= 0.3 * e.population:
+        pop = cities.get(e.country)
+        if e.feature == "admin1" and pop is not None and pop >= 0.2 * e.population:
             continue
         out.append((e, primary))
     return out
@@ -222,21 +195,8 @@ def resolve_toponym(
         if res is not None and res.rule == "places:article-anchor" and not anchor_fallback:
             return None
         return res
-    qualifier_hits: set[str] = set()
-    if end is not None and context_text:
-        q = _qualifier(context_text, end)
-        if q:
-            for e, _ in gaz.candidates(q):
-                if e.feature in ("country", "admin1"):
-                    qualifier_hits.add(e.country if e.feature == "country" else e.name)
-            dem = gaz.demonym(q)
-            if dem is not None and dem.country:
-                qualifier_hits.add(dem.country)
-    scored = sorted(
-        ((_score(e, p, focus, qualifier_hits), e) for e, p in cands),
-        key=lambda se: se[0],
-        reverse=True,
-    )
+    hits = qualifier_hits(gaz, context_text, end) if end is not None and context_text else set()
+    scored = rank(cands, focus, hits)
     best_score, best = scored[0]
     margin = best_score - scored[1][0] if len(scored) > 1 else 5.0
     confidence = round(min(0.99, 0.55 + 0.1 * margin), 2)

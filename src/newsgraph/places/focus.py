@@ -1,0 +1,160 @@
+"""What an article says about where it is: its countries, divisions and local places.
+
+Two passes over the capitalised names of the text. The first counts names that surely
+point to a country (country and division names, demonyms, big unique cities) and gives
+each country its share. The second ranks every other name that a gazetteer entry bears
+as its own name, with those shares, and keeps the localities (cities, counties, states)
+it lands on in a mentioned country: they anchor names the gazetteer lacks and pull
+homonyms toward the story ("Parkland" near "Broward County", "Kent" in a British story).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import Entry, Gazetteer, load, norm
+
+# Capitalised word runs, possibly joined by "of"/"de"/"and" ("Bosnia and Herzegovina").
+NAME_RUN = re.compile(
+    r"\b[A-Z][\w'\u2019.-]*(?:\s+(?:(?:of|de|del|da|and|on|upon)\s+)?[A-Z][\w'\u2019.-]*)*"
+)
+# Geopolitical abstractions that gazetteers would wrongly match to small towns.
+NON_PLACES = frozenset(
+    {
+        "west",
+        "east",
+        "north",
+        "south",
+        "the west",
+        "the east",
+        "earth",
+        "world",
+        "globe",
+        "mainland",
+        "homeland",
+        "republic",
+        "kingdom",
+        "city",
+        "state",
+        "capital",
+    }
+)
+# Capitalised words that are rarely places in news: months, weekdays.
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# Divisions named by a compass word ("Central", "Southern", "West Coast") say little alone.
+COMPASS = re.compile(r"^(north|south|east|west|central|centre|center)", re.IGNORECASE)
+LOCAL_FEATURES = ("city", "admin2", "admin1")
+# How much one mention of a locality of each kind says about where the story happens.
+_LOCAL_WEIGHT = {"city": 1.0, "admin2": 0.8, "admin1": 0.5}
+
+
+@dataclass
+class Focus:
+    """Country shares, named divisions, localities (with offsets) and the main place."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: frozenset[tuple[str, str]] = frozenset()
+    anchor: Entry | None = None  # the article's most named locality, else its main country
+    locals: list[tuple[int, Entry]] = field(default_factory=list)
+
+
+def km(a: Entry, lat: float, lon: float) -> float:
+    """Approximate distance in km (equirectangular; fine below a few hundred km)."""
+    x = math.radians(lon - a.lon) * math.cos(math.radians((lat + a.lat) / 2))
+    y = math.radians(lat - a.lat)
+    return 6371.0 * math.hypot(x, y)
+
+
+def unambiguous_country(gaz: Gazetteer, phrase: str) -> Entry | None:
+    """The entry a phrase surely points to (a country or division name, demonym, big city)."""
+    cands = gaz.candidates(phrase)
+    top = [e for e, primary in cands if e.feature in ("country", "admin1") and primary]
+    if top:
+        return max(top, key=lambda e: (e.feature == "country", e.population))
+    dem = gaz.demonym(phrase)
+    if dem is not None:
+        return dem
+    big = [e for e, primary in cands if primary and e.feature == "city" and e.population > 200_000]
+    return big[0] if len(big) == 1 else None
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].strip()
+    return start == 0 or before.endswith((".", "!", "?", "\u201c", '"', ":")) or before == ""
+
+
+def _country_shares(
+    text: str, gaz: Gazetteer
+) -> tuple[Counter[str], set[tuple[str, str]], list[tuple[int, Entry]]]:
+    counts: Counter[str] = Counter()
+    admin1: set[tuple[str, str]] = set()
+    local: list[tuple[int, Entry]] = []
+    for m in NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        # The whole run ("United Arab Emirates"), else each of its words ("Turkey and Russia").
+        whole = unambiguous_country(gaz, m.group(0))
+        hits = (
+            [whole]
+            if whole is not None
+            else ([unambiguous_country(gaz, w) for w in words] if len(words) > 1 else [])
+        )
+        for e in hits:
+            if e is None or not e.country or norm(e.name) in NON_PLACES:
+                continue
+            if e.feature == "admin1" and COMPASS.match(e.name):
+                continue
+            counts[e.country] += 1
+            if e.feature == "admin1" and e.admin1:
+                admin1.add((e.country, e.admin1))
+            if e.feature == "city" and whole is None:
+                local.append((m.start(), e))  # "Dubai" of "Dubai World Cup"
+    return counts, admin1, local
+
+
+def article_focus(text: str, gaz: Gazetteer | None = None) -> Focus:
+    """Scan the capitalised names of ``text`` for countries, divisions and localities."""
+    from .resolve import qualifier_hits, rank  # the ranking needs the shares computed here
+
+    gaz = gaz or load()
+    counts, admin1, pass1_locals = _country_shares(text, gaz)
+    total = sum(counts.values()) or 1
+    focus = Focus({c: n / total for c, n in counts.items()}, frozenset(admin1))
+    lowered = text.lower()
+    weights: Counter[Entry] = Counter()
+    first: dict[Entry, int] = {}
+    for m in NAME_RUN.finditer(text):
+        phrase = m.group(0)
+        key = norm(phrase)
+        if key in NON_PLACES or key in _CALENDAR or len(key) < 3:
+            continue
+        if " " not in phrase and _sentence_initial(text, m.start()):
+            continue  # "Buy", "Mission": a capital that only starts a sentence
+        if f" {phrase.lower()} " in lowered:
+            continue  # the word is also used in lower case: a common word ("Valley")
+        cands = [(e, p) for e, p in gaz.candidates(phrase) if p]
+        if not cands:
+            continue
+        best = rank(cands, focus, qualifier_hits(gaz, text, m.end()))[0][1]
+        if best.feature not in LOCAL_FEATURES or best.country not in focus.countries:
+            continue
+        focus.locals.append((m.start(), best))
+    focus.locals.extend(pass1_locals)
+    focus.locals.sort(key=lambda pe: pe[0])
+    for start, e in focus.locals:
+        weights[e] += _LOCAL_WEIGHT[e.feature]
+        first.setdefault(e, start)
+    if weights:
+        # Most named locality; cities before divisions on ties, then the earliest named.
+        focus.anchor = max(
+            weights,
+            key=lambda e: (weights[e], e.feature == "city", -first[e]),
+        )
+    elif counts:
+        focus.anchor = gaz.country(counts.most_common(1)[0][0])
+    return focus
