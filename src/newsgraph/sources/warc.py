@@ -16,6 +16,7 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[RawArticle | object]:
 
     from .readers import Failure
 
+    n = -1
     with path.open("rb") as fh:
         try:
             for n, rec in enumerate(ArchiveIterator(fh)):
@@ -39,3 +40,6 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[RawArticle | object]:
                     yield Failure(where, exc)
         except Exception as exc:  # warcio raises plain exceptions on corrupt archives
             yield Failure(str(path), UnsupportedSource(f"{path}: corrupt WARC: {exc}"))
+            return
+    if n < 0:  # not one record could be read: not a WARC file, or an empty one
+        yield Failure(str(path), UnsupportedSource(f"{path}: no WARC records found"))
