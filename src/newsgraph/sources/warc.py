@@ -16,10 +16,11 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[RawArticle | object]:
 
     from .readers import Failure
 
-    n = -1
+    typed = 0
     with path.open("rb") as fh:
         try:
             for n, rec in enumerate(ArchiveIterator(fh)):
+                typed += rec.rec_type is not None
                 if rec.rec_type != "response":
                     continue
                 ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
@@ -41,5 +42,5 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[RawArticle | object]:
         except Exception as exc:  # warcio raises plain exceptions on corrupt archives
             yield Failure(str(path), UnsupportedSource(f"{path}: corrupt WARC: {exc}"))
             return
-    if n < 0:  # not one record could be read: not a WARC file, or an empty one
+    if not typed:  # not one record could be read: not a WARC file, or an empty one
         yield Failure(str(path), UnsupportedSource(f"{path}: no WARC records found"))
