@@ -234,7 +234,7 @@ class Assembler:
         name = state_name(self.kb, p.ref)
         people = p.plural or self._demonym_plural(p)
         if r.dep_ in {"amod", "compound", "nmod"} and not people:
-            if r.head.pos_ == "PROPN" or r.pos_ == "PROPN" and r.dep_ == "compound":
+            if r.head.pos_ == "PROPN":
                 return []  # "Turkish Stream", "Russia Today": part of a name
             # "an Indian proposal", "Israeli air raids": the state acts through the thing.
             return [Mention(("state", p.ref), p.start, p.end, name, "state", p.ref, None,
@@ -337,10 +337,13 @@ class Assembler:
 
     def _agent(self, k: int, p: Piece) -> list[Mention]:
         r = root(self.doc, p)
-        if r.pos_ not in {"NOUN", "PROPN"}:
-            return []
         mods = [self.pieces[m] for m in self.mods[k]]
         countries = self.countries_of(k)
+        # "Israeli military policies": an adjectival role word still names its state's body.
+        if r.pos_ not in {"NOUN", "PROPN"} and not (
+            countries and r.pos_ == "ADJ" and r.lemma_.lower() not in {"national", "official"}
+        ):
+            return []
         if r.dep_ in {"compound", "amod"} and r.head.i not in self.by_token and not countries:
             return []  # "military policies": a modifier of something that is not an actor
         sector = _sector_of_agent(p, mods)
@@ -407,6 +410,8 @@ class Assembler:
             elif atom.targets and atom.targets[0][0] in {"state", "capital", "city"}:
                 countries.append(atom.targets[0][1])
             elif atom.targets and atom.targets[0][0] == "entry":  # "US Congress"
+                if kind == "person" and self.kb.entry(atom.targets[0][1]).kind == "person":
+                    continue  # "Omar Hassan al-Bashir" is not the KB's Hassan
                 role, _ = self.kb.entry(atom.targets[0][1]).role_on(self.published)
                 countries += [role.country] if role and role.country else []
                 sectors += [role.sector] if role and role.sector else []
