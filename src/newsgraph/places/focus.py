@@ -60,6 +60,8 @@ class Focus:
 
     countries: dict[str, float] = field(default_factory=dict)
     admin1: frozenset[tuple[str, str]] = frozenset()
+    # Named divisions by their share of the most named one (1.0 for the most named).
+    admin1_weight: dict[tuple[str, str], float] = field(default_factory=dict)
     anchor: Entry | None = None  # the article's most named locality, else its main country
     locals: list[tuple[int, Entry]] = field(default_factory=list)
 
@@ -71,9 +73,25 @@ def km(a: Entry, lat: float, lon: float) -> float:
     return 6371.0 * math.hypot(x, y)
 
 
+def drop_shadowed_divisions(cands: list[tuple[Entry, bool]]) -> list[tuple[Entry, bool]]:
+    """A big city and its own division share a name (Moscow, Ankara, New York): the city
+    is usually meant, whether the name is the city's own or one of its alternatives."""
+    cities: dict[str | None, int] = {}
+    for e, _ in cands:
+        if e.feature == "city":
+            cities[e.country] = max(cities.get(e.country, 0), e.population)
+    out = []
+    for e, primary in cands:
+        pop = cities.get(e.country)
+        if e.feature == "admin1" and pop is not None and pop >= 0.2 * e.population:
+            continue
+        out.append((e, primary))
+    return out
+
+
 def unambiguous_country(gaz: Gazetteer, phrase: str) -> Entry | None:
     """The entry a phrase surely points to (a country or division name, demonym, big city)."""
-    cands = gaz.candidates(phrase)
+    cands = drop_shadowed_divisions(gaz.candidates(phrase))
     top = [e for e, primary in cands if e.feature in ("country", "admin1") and primary]
     if top:
         return max(top, key=lambda e: (e.feature == "country", e.population))
@@ -91,9 +109,9 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _country_shares(
     text: str, gaz: Gazetteer
-) -> tuple[Counter[str], set[tuple[str, str]], list[tuple[int, Entry]]]:
+) -> tuple[Counter[str], Counter[tuple[str, str]], list[tuple[int, Entry]]]:
     counts: Counter[str] = Counter()
-    admin1: set[tuple[str, str]] = set()
+    admin1: Counter[tuple[str, str]] = Counter()
     local: list[tuple[int, Entry]] = []
     for m in NAME_RUN.finditer(text):
         words = m.group(0).split()
@@ -111,7 +129,7 @@ def _country_shares(
                 continue
             counts[e.country] += 1
             if e.feature == "admin1" and e.admin1:
-                admin1.add((e.country, e.admin1))
+                admin1[(e.country, e.admin1)] += 1
             if e.feature == "city" and whole is None:
                 local.append((m.start(), e))  # "Dubai" of "Dubai World Cup"
     return counts, admin1, local
@@ -124,7 +142,12 @@ def article_focus(text: str, gaz: Gazetteer | None = None) -> Focus:
     gaz = gaz or load()
     counts, admin1, pass1_locals = _country_shares(text, gaz)
     total = sum(counts.values()) or 1
-    focus = Focus({c: n / total for c, n in counts.items()}, frozenset(admin1))
+    top = max(admin1.values(), default=1)
+    focus = Focus(
+        {c: n / total for c, n in counts.items()},
+        frozenset(admin1),
+        {k: n / top for k, n in admin1.items()},
+    )
     lowered = text.lower()
     weights: Counter[Entry] = Counter()
     first: dict[Entry, int] = {}

@@ -11,7 +11,15 @@ import math
 import re
 from dataclasses import dataclass
 
-from .focus import COMPASS, LOCAL_FEATURES, NON_PLACES, Focus, article_focus, km
+from .focus import (
+    COMPASS,
+    LOCAL_FEATURES,
+    NON_PLACES,
+    Focus,
+    article_focus,
+    drop_shadowed_divisions,
+    km,
+)
 from .gazetteer import Entry, Gazetteer, load, norm
 
 __all__ = ["NON_PLACES", "Focus", "Resolution", "article_focus", "rank", "resolve_toponym"]
@@ -82,8 +90,8 @@ def _score(
     s += _FOCUS_WEIGHT * share
     if e.feature in ("admin1", "admin2") and share == 0.0 and COMPASS.match(e.name):
         s -= _FOREIGN_COMPASS
-    if e.admin1 and e.country and (e.country, e.admin1) in focus.admin1 and e.feature != "admin1":
-        s += _ADMIN1_FOCUS
+    if e.admin1 and e.country and e.feature != "admin1":
+        s += _ADMIN1_FOCUS * focus.admin1_weight.get((e.country, e.admin1), 0.0)
     if e.feature in LOCAL_FEATURES and e.feature != "admin1":
         key = norm(e.name)
         if any(
@@ -111,28 +119,68 @@ def _names_a_big_place(e: Entry, primary: bool) -> bool:
     return primary and (e.feature not in ("city",) or e.population >= 100_000)
 
 
-def _drop_shadowed_divisions(cands: list[tuple[Entry, bool]]) -> list[tuple[Entry, bool]]:
-    """A big city and its own division share a name (Moscow, Ankara, New York): the city
-    is usually meant, whether the name is the city's own or one of its alternatives."""
-    cities: dict[str | None, int] = {}
-    for e, _ in cands:
-        if e.feature == "city":
-            cities[e.country] = max(cities.get(e.country, 0), e.population)
-    out = []
-    for e, primary in cands:
-        pop = cities.get(e.country)
-        if e.feature == "admin1" and pop is not None and pop >= 0.2 * e.population:
-            continue
-        out.append((e, primary))
-    return out
-
-
 # Generic heads of names the gazetteer lacks: "Orange County" -> "Orange".
 _GENERIC_TAIL = re.compile(
     r"\s+(county|city|state|province|district|region|parish|borough|township|university|"
     r"college|airport|river|valley|street|road|avenue|park|square|bridge|beach|island)$",
     re.IGNORECASE,
 )
+
+
+# Streets are named after places elsewhere ("Collins Avenue"): they lie in the story's town.
+_STREET = re.compile(r"\b(street|st|road|rd|avenue|ave|boulevard|lane|drive|square)\.?$", re.I)
+
+
+def _story_place(part: str, focus: Focus, gaz: Gazetteer) -> Entry | None:
+    """The place ``part`` names when it is one of the story's: in a country the article
+    names and, for a town or county, near a locality it names ("Church" or "Jones" inside
+    a name is rarely a town)."""
+    key = norm(part)
+    if len(key) < 4 or key in NON_PLACES or not part[:1].isupper():
+        return None
+    cands = [
+        (e, p)
+        for e, p in drop_shadowed_divisions(gaz.candidates(part))
+        if e.feature != "continent" and (p or e.population >= 100_000)
+    ]
+    if not cands:
+        return None
+    best = rank(cands, focus, set())[0][1]
+    if best.country not in focus.countries:
+        return None
+    if best.feature in ("country", "admin1") or any(
+        km(loc, best.lat, best.lon) <= _NEAR_KM for _, loc in focus.locals
+    ):
+        return best
+    return None
+
+
+def _contained(name: str, focus: Focus, gaz: Gazetteer) -> Entry | None:
+    """The story's place named inside a longer name ("Riverdale Lukoil South" ->
+    Riverdale), trying the longest runs of words first."""
+    words = name.replace(",", " ").split()
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            found = _story_place(" ".join(words[i : i + size]), focus, gaz)
+            if found is not None:
+                return found
+    return None
+
+
+def _local_within(area: Entry, focus: Focus, start: int | None) -> Entry | None:
+    """The article's locality inside ``area`` (country or division) named nearest before
+    ``start`` (else the first one)."""
+    inside = [
+        (pos, e)
+        for pos, e in focus.locals
+        if e.country == area.country
+        and (area.feature == "country" or e.admin1 == area.admin1)
+        and e.feature != area.feature
+    ]
+    if not inside:
+        return None
+    before = [pe for pe in inside if start is None or pe[0] <= start]
+    return (before[-1] if before else inside[0])[1]
 
 
 def _fallback(
@@ -143,14 +191,19 @@ def _fallback(
     focus: Focus,
     gaz: Gazetteer,
 ) -> Resolution | None:
-    """Names the gazetteer lacks: drop a generic head word, else the article's anchor."""
+    """Names the gazetteer lacks: drop a generic head word, else a place named inside the
+    name, else the article's anchor."""
     stripped = _GENERIC_TAIL.sub("", name.strip())
-    if stripped != name.strip() and stripped:
-        res = resolve_toponym(
-            stripped, context_text, start=start, end=end, focus=focus, gazetteer=gaz
-        )
-        if res is not None and res.rule != "places:article-anchor":
-            return Resolution(res.entry, res.score, "places:generic-head", 0.4)
+    inner = None
+    if stripped != name.strip() and stripped and not _STREET.search(name):
+        inner = _story_place(stripped, focus, gaz)  # "Suffolk County", "Walker River"
+    inner = inner or _contained(name, focus, gaz)
+    if inner is not None and inner.feature in ("country", "admin1"):
+        # "Florida Atlantic University": the article's locality in Florida is a better point.
+        local = _local_within(inner, focus, start)
+        return Resolution(local or inner, 0.0, "places:contained", 0.35)
+    if inner is not None:
+        return Resolution(inner, 0.0, "places:contained", 0.4)
     if focus.anchor is None:
         return None
     # Streets, venues and counties of a local story lie near the story's main place.
@@ -182,7 +235,7 @@ def resolve_toponym(
         return None
     if focus is None:
         focus = article_focus(context_text, gaz) if context_text else Focus()
-    cands = _drop_shadowed_divisions(gaz.candidates(name))
+    cands = drop_shadowed_divisions(gaz.candidates(name))
     if allow_demonyms and not any(_names_a_big_place(e, p) for e, p in cands):
         # "Canadian" is a demonym before it is a Texas town; "Syrian-held" points at Syria.
         dem = gaz.demonym(name)
