@@ -164,8 +164,10 @@ class Assembler:
             out.extend(made)
         return out
 
-    def _span_start(self, k: int) -> int:
-        starts = [self.pieces[m].start for m in self.mods[k]] + [self.pieces[k].start]
+    def _span_start(self, k: int, seen: frozenset = frozenset()) -> int:
+        """First token of a piece with its modifiers, transitively ("Turkish-Russian ...")."""
+        starts = [self.pieces[k].start]
+        starts += [self._span_start(m, seen | {k}) for m in self.mods[k] if m not in seen]
         return min(starts)
 
     def _entry(self, k: int, p: Piece) -> list[Mention]:
@@ -350,33 +352,24 @@ class Assembler:
         title = self.doc[p.start : p.end].text.lower()
         title_of = title if r.lemma_.lower() in PERSON_TITLES and r.tag_ in {"NN", "NNP"} else None
         end = p.end
+        start = self._span_start(k)
         if not countries:
             placed = self._placed(k, p)
             if placed is not None and placed[1]:
                 j, iso = placed
-                countries = [iso]
                 if self.pieces[j].kind in {"state", "capital", "city"}:
-                    self.consumed.add(j)
+                    self.consumed.add(j)  # "rebels in the Ivory Coast" is one actor
                     end = max(end, self.pieces[j].end)
-                return [Mention((iso, sector), p.start, end,
-                                f"{state_name(self.kb, iso)} {SECTORS.get(sector or '', '')}"
-                                .strip(), "agent", iso, sector,
-                                f"state:{iso}:{sector}" if sector else None, None,
-                                "agent+place", 0.6, title_of=title_of)]
-        if not countries:
+                return [self._role_mention(iso, sector, start, end, "agent+place", 0.6, title_of)]
             ctx_country = self._context_country(p)
             if ctx_country:
-                return [Mention((ctx_country, sector), p.start, p.end,
-                                f"{state_name(self.kb, ctx_country)} "
-                                f"{SECTORS.get(sector or '', '')}".strip(), "agent", ctx_country,
-                                sector, f"state:{ctx_country}:{sector}" if sector else None, None,
-                                "agent+context-country", 0.5, title_of=title_of)]
-            return [Mention(("agent", None, sector, r.lemma_.lower()), p.start, p.end,
-                            self.doc[p.start : p.end].text, "agent", None, sector, None, None,
+                return [self._role_mention(ctx_country, sector, start, p.end,
+                                           "agent+context-country", 0.5, title_of)]
+            return [Mention(("agent", None, sector, r.lemma_.lower()), start, p.end,
+                            self.doc[start : p.end].text, "agent", None, sector, None, None,
                             "agent", 0.4, "no country named for this role word",
                             title_of=title_of)]
         out = []
-        start = self._span_start(k)
         for c in countries:
             mod_start = next((m.start for m in mods if m.ref == c), start)
             out.append(Mention((c, sector), mod_start, p.end,
@@ -385,12 +378,43 @@ class Assembler:
                                None, "agent+modifier", 0.8, title_of=title_of))
         return out
 
+    def _role_mention(self, iso: str, sector: str | None, start: int, end: int, rule: str,
+                      conf: float, title_of: str | None) -> Mention:
+        """A state's role-word actor: "Turkey government", "Syria rebels"."""
+        name = f"{state_name(self.kb, iso)} {SECTORS.get(sector or '', '')}".strip()
+        return Mention((iso, sector), start, end, name, "agent", iso, sector,
+                       f"state:{iso}:{sector}" if sector else None, None, rule, conf,
+                       title_of=title_of)
+
     def _context_country(self, p: Piece) -> str | None:
-        """The one state the sentence names ("the military" after "coup attempt in Turkey")."""
+        """The sentence's state: the one it names, else the one its subjects belong to.
+
+        "Turkey is building ... with Russian Federation, and a delegation ... will go to
+        Russian Federation, Foreign Minister Mevlut Cavusoglu said": the subjects (Turkey,
+        Cavusoglu) are Turkish, so the delegation is too.
+        """
         sent = self.doc[p.start].sent
-        isos = {q.ref for q in self.pieces if q.kind in {"state", "capital"}
-                and sent.start <= q.start < sent.end}
-        return isos.pop() if len(isos) == 1 else None
+        here = [q for q in self.pieces if sent.start <= q.start < sent.end and q is not p]
+        isos = {q.ref for q in here if q.kind in {"state", "capital"}}
+        if len(isos) == 1:
+            return isos.pop()
+        if not isos:
+            return None
+        subjects: set[str] = set()
+        for q in here:
+            r = root(self.doc, q)
+            while r.dep_ == "conj":
+                r = r.head
+            if r.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if q.kind in {"state", "capital"}:
+                subjects.add(q.ref or "")
+            elif q.kind == "entry":
+                role, _ = self.kb.entry(q.ref or "").role_on(self.published)
+                if role and role.country and role.country not in NON_STATE:
+                    subjects.add(role.country)
+        subjects.discard("")
+        return subjects.pop() if len(subjects) == 1 else None
 
     def _person(self, k: int, p: Piece) -> list[Mention]:
         return [self._unknown(k, p, "person")]
