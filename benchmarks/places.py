@@ -55,7 +55,7 @@ def evaluate(name: str, limit: int | None = None) -> dict[str, float]:
     for art in load_articles(name, limit):
         text = art["text"]
         # The headline is part of the article: it often names the story's place.
-        focus = article_focus(f"{art.get('title') or ''}\n\n{text}")
+        focus = article_focus(text, title=art.get("title") or "")
         for t in art["toponyms"]:
             if t.get("lat") is None or t.get("lon") is None:
                 continue

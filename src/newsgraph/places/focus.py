@@ -135,11 +135,16 @@ def _country_shares(
     return counts, admin1, local
 
 
-def article_focus(text: str, gaz: Gazetteer | None = None) -> Focus:
-    """Scan the capitalised names of ``text`` for countries, divisions and localities."""
+def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -> Focus:
+    """Scan the capitalised names of ``text`` for countries, divisions and localities.
+
+    A ``title`` (the headline, often naming the story's place) is read as well; its
+    localities get negative offsets, so they precede every name of the text."""
     from .resolve import qualifier_hits, rank  # the ranking needs the shares computed here
 
     gaz = gaz or load()
+    shift = len(title) + 2 if title else 0
+    text = f"{title}\n\n{text}" if title else text
     counts, admin1, pass1_locals = _country_shares(text, gaz)
     total = sum(counts.values()) or 1
     top = max(admin1.values(), default=1)
@@ -168,7 +173,7 @@ def article_focus(text: str, gaz: Gazetteer | None = None) -> Focus:
             continue
         focus.locals.append((m.start(), best))
     focus.locals.extend(pass1_locals)
-    focus.locals.sort(key=lambda pe: pe[0])
+    focus.locals = sorted(((pos - shift, e) for pos, e in focus.locals), key=lambda pe: pe[0])
     for start, e in focus.locals:
         weights[e] += _LOCAL_WEIGHT[e.feature]
         first.setdefault(e, start)

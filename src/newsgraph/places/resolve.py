@@ -52,6 +52,7 @@ class Resolution:
 
 _LOCAL_PROXIMITY = 1.5  # within _NEAR_KM of a locality the article names
 _NEAR_KM = 150.0
+_LOCAL_SPAN = 600  # characters: a venue belongs to the town named in its paragraph
 _ALIAS_PENALTY = 1.5  # an alternative name when another place bears it as its own name
 _FOREIGN_COMPASS = 3.0  # "Western" (Sri Lanka): a compass-named division of an unnamed country
 
@@ -84,11 +85,11 @@ def _score(
         s += _CAPITAL_BONUS
     if primary:
         s += _PRIMARY_NAME_BONUS
-    elif has_primary and e.feature not in ("country", "continent"):
+    elif has_primary and e.feature not in ("country", "continent", "admin1"):
         s -= _ALIAS_PENALTY  # "Salisbury" is the English city before it is old Harare
     share = focus.countries.get(e.country, 0.0) if e.country else 0.0
     s += _FOCUS_WEIGHT * share
-    if e.feature in ("admin1", "admin2") and share == 0.0 and COMPASS.match(e.name):
+    if e.feature in ("admin1", "admin2") and share < 0.2 and COMPASS.match(e.name):
         s -= _FOREIGN_COMPASS
     if e.admin1 and e.country and e.feature != "admin1":
         s += _ADMIN1_FOCUS * focus.admin1_weight.get((e.country, e.admin1), 0.0)
@@ -183,6 +184,19 @@ def _local_within(area: Entry, focus: Focus, start: int | None) -> Entry | None:
     return (before[-1] if before else inside[0])[1]
 
 
+def _nearest_local(focus: Focus, start: int | None) -> Entry | None:
+    """The city or county named last before ``start`` (within _LOCAL_SPAN characters)."""
+    if start is None:
+        return None
+    best = None
+    for pos, e in focus.locals:
+        if pos > start:
+            break
+        if e.feature != "admin1" and start - pos <= _LOCAL_SPAN:
+            best = e
+    return best
+
+
 def _fallback(
     name: str,
     context_text: str,
@@ -204,6 +218,10 @@ def _fallback(
         return Resolution(local or inner, 0.0, "places:contained", 0.35)
     if inner is not None:
         return Resolution(inner, 0.0, "places:contained", 0.4)
+    near = _nearest_local(focus, start)
+    if near is not None:
+        # A venue or street lies near the locality the text named just before it.
+        return Resolution(near, 0.0, "places:article-anchor", 0.25)
     if focus.anchor is None:
         return None
     # Streets, venues and counties of a local story lie near the story's main place.
