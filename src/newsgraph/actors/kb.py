@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import DataFileError
 from ..settings import Settings
 from . import petrarch
-from .codes import norm_key, split_code
+from .codes import norm_key, norm_sector, split_code
 from .entries import Entry, Role, State
 from .userfile import UserActor, read_user_file
 
@@ -173,7 +173,17 @@ def _load_petrarch(kb: KB, path: Path) -> None:
             if sector:
                 kb.add_agent(words, sector)
         return
-    for raw in petrarch.read_file(path, "actors"):
+    raws = petrarch.read_file(path, "actors")
+    for raw in raws:
+        # A bare three-letter code that is no sector declares a state ("ARNOR_ [ARN]").
+        codes = {c for c, _, _ in raw.codes}
+        if len(codes) == 1 and len(code := codes.pop()) == 3 and code.isalpha() and (
+            norm_sector(code) is None
+        ):
+            kb.add_user(UserActor(raw.name.title(), "state", raw.synonyms,
+                                  [Role(code.upper(), None)]), str(path))
+            raw.codes = []
+    for raw in raws:
         roles = []
         for code, start, end in raw.codes:
             country, sector = split_code(code, kb.states.keys())
