@@ -10,7 +10,7 @@ actor modifier or the verb they are the object of ("Putin expressed support for 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -37,6 +37,11 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from"
 LIGHT_VERBS = {"stage", "hold", "launch", "organize", "organise", "begin", "start", "conduct", "carry",
                "undertake", "make", "take", "announce", "mount", "continue", "resume", "end", "call",
                "issue", "give", "open", "lead", "have", "join", "prepare", "plan", "complete"}
+# Subjects that make violence conventional military force.
+MILITARY_AGENTS = {"aircraft", "army", "troops", "forces", "force", "soldier", "soldiers", "jets", "jet",
+                   "helicopter", "helicopters", "gunships", "artillery", "tanks", "missile", "missiles",
+                   "airstrike", "airstrikes", "strike", "strikes", "attack", "attacks", "military", "navy",
+                   "warplanes", "planes", "drone", "drones", "raid", "raids", "shelling", "bombardment"}
 # Roots whose clausal complement names the addressee: demands, appeals, criticism, threats.
 ADDRESSEE_ROOTS = {"02", "10", "11", "12", "13"}
 # Prepositions that give the topic, not the partner, of a consultation ("talks on Syria").
@@ -126,8 +131,10 @@ class SentenceCoder:
             for prep, pobj in prep_objects(o):
                 preps.setdefault(prep, set()).add(pobj.lemma_.lower())
                 prep_toks.setdefault(prep, []).append(pobj)
+        # an infinitival complement counts as an object: "declined to comment", "refused to meet"
+        comps = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
         pattern = self.patterns.match(
-            "verb", lemma, extras=prts, obj={o.lemma_.lower() for o in objs} | {o.lower_ for o in objs},
+            "verb", lemma, extras=prts, obj={o.lemma_.lower() for o in objs} | {o.lower_ for o in objs} | comps,
             preps=preps,
         )
         if pattern is None:
@@ -139,6 +146,9 @@ class SentenceCoder:
         ):
             return None  # light verb over an event noun: the noun is the event ("staged a strike")
         agents, patients = subjects(tok)
+        if pattern.code == "180" and any(a.lemma_.lower() in MILITARY_AGENTS for a in agents):
+            # killing by armed forces is conventional military force (19x), not 18x violence
+            pattern = replace(pattern, code="190")
         construction = "passive" if patients else "verb"
         if not agents and not patients:
             agents = inherited_subject(tok)
@@ -147,8 +157,12 @@ class SentenceCoder:
             target = self.resolver.resolve(patients)
         else:
             if is_mutual(pattern.code):
-                prep_toks = {p: t for p, t in prep_toks.items() if p not in TOPIC_PREPS}
+                # "talks on Syria in Moscow": topic and venue are not the partner
+                prep_toks = {p: t for p, t in prep_toks.items() if p not in TOPIC_PREPS | {"in", "at"}}
             target = self._target(objs, datives(tok), prep_toks, set(source.ids))
+            if not target:
+                # "agreed to provide aid for Romania": the complement's target
+                target = self._complement_target(tok, set(source.ids))
             if not target and pattern.code[:2] in ADDRESSEE_ROOTS:
                 # "demanded that Israel ease restrictions": the clause's subject is the target
                 clauses = [c for c in tok.children if c.dep_ == "ccomp"]
@@ -160,6 +174,25 @@ class SentenceCoder:
                 end = c
         return Candidate(tok, end, pattern, source, target, negated(tok), modality(tok), construction,
                          mutual_ok)
+
+    def _complement_target(self, tok: Token, source: set[str], depth: int = 0) -> Arg:
+        for comp in tok.children:
+            if comp.dep_ not in {"xcomp", "advcl"} or comp.pos_ not in {"VERB", "AUX"} or depth > 2:
+                continue
+            if comp.dep_ == "advcl" and not any(c.lower_ == "to" for c in comp.children):
+                continue  # only purpose clauses, not "after ...", "as ..."
+            objs = objects(comp)
+            prep_toks: dict[str, list[Token]] = {}
+            for holder in [comp, *objs]:
+                for prep, pobj in prep_objects(holder):
+                    prep_toks.setdefault(prep, []).append(pobj)
+            arg = self._target(objs, datives(comp), prep_toks, source)
+            if not arg:
+                arg = self._complement_target(comp, source, depth + 1)
+            if arg:
+                arg.fallback = True
+                return arg
+        return Arg()
 
     def _target(self, objs: list[Token], dats: list[Token], prep_toks: dict[str, list[Token]],
                 source: set[str]) -> Arg:
@@ -272,7 +305,7 @@ def _mark_requested(cands: list[Candidate]) -> None:
     for c in cands:
         node = c.trigger
         for _ in range(3):
-            if node.head.i == node.i or node.dep_ not in {"ccomp", "xcomp", "conj", "dobj"}:
+            if node.head.i == node.i or node.dep_ not in {"ccomp", "xcomp", "conj", "dobj", "advcl"}:
                 break
             node = node.head
             if node.i in askers:
@@ -290,7 +323,7 @@ def _drop_empty_statements(cands: list[Candidate]) -> list[Candidate]:
     """A speech verb's 01x statement only stands when nothing inside what was said codes."""
     keep: list[Candidate] = []
     for c in cands:
-        if c.pattern.code[:2] == "01" and c.trigger.lemma_.lower() in SPEECH_VERBS:
+        if c.pattern.code == "010" and c.trigger.lemma_.lower() in SPEECH_VERBS:
             inner = [o for o in cands if o is not c and _dominates(c.trigger, o.trigger)]
             if inner:
                 continue
