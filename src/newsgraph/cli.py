@@ -93,6 +93,27 @@ def process(
 
 
 @app.command()
+def explain(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    date: DateOpt = None,
+    config: ConfigOpt = None,
+    patterns: PatternsOpt = None,
+) -> None:
+    """Print each sentence with its events, the rule that fired and the evidence spans."""
+    from .events import explain as explain_record
+    from .pipeline import process_batch
+    from .sources import Failure, read_inputs
+
+    try:
+        settings = _settings(config, patterns_files=_paths(patterns))
+        raws = [x for x in read_inputs(inputs, max_bytes=settings.max_bytes) if not isinstance(x, Failure)]
+        for rec in process_batch(raws, settings, date=_date(date)):
+            typer.echo(explain_record(rec) + "\n")
+    except NewsgraphError as exc:
+        _fail(exc)
+
+
+@app.command()
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     store: Annotated[Optional[str], typer.Option("--store", help="DuckDB file.")] = None,  # noqa: UP045
