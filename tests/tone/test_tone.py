@@ -78,3 +78,45 @@ def test_dyad_tone_over_event_sentences(nlp):
     assert tone.dyad_tone(t, "RUS", "TUR") == tone.dyad_tone(t, "TUR", "RUS")
     assert tone.dyad_tone(t, "RUS", "IRN") < 0
     assert tone.dyad_tone(t, "TUR", "IRN") is None
+
+
+def test_dyad_tone_pools_words_so_a_short_line_does_not_outvote(nlp):
+    # One short hostile line and one long warm one: sentence means would make it negative.
+    text = (
+        "Turkey attacked Russia. "
+        "Turkey and Russia signed a broad agreement on trade, energy and tourism, hailed "
+        "the new partnership as a success and promised closer cooperation and support."
+    )
+    actors = [Actor("a1", "Turkey", "TUR"), Actor("a2", "Russia", "RUS")]
+    cut = text.index("Turkey and")
+    events = [_event(0, "a1", "a2", (0, cut - 1)), _event(1, "a1", "a2", (cut, len(text)))]
+    ctx = _ctx(nlp, text, actors, events)
+    tone.extract(ctx)
+    sents = ctx.record.tone.sentences
+    assert (sents[0] + sents[1]) / 2 < 0  # the unweighted mean would be negative
+    assert tone.dyad_tone(ctx.record.tone, "TUR", "RUS") > 0
+
+
+def test_dyad_in_crisis_has_negative_tone(nlp):
+    text = (
+        "Russia and Turkey traded threats on Monday after the downing of a fighter jet. "
+        "Moscow accused Ankara of a deliberate provocation and warned of serious "
+        "consequences. Turkey condemned the violation of its airspace and rejected the "
+        "angry accusations as lies. Russia imposed sanctions and suspended visa-free travel."
+    )
+    actors = [Actor("a1", "Russia", "RUS"), Actor("a2", "Turkey", "TUR")]
+    ctx0 = _ctx(nlp, text)
+    spans = [(s.start, s.end) for s in ctx0.record.sentences]
+    pairs = [("a1", "a2"), ("a1", "a2"), ("a2", "a1"), ("a1", "a2")]
+    events = [_event(i, s, t, spans[i]) for i, (s, t) in enumerate(pairs)]
+    ctx = _ctx(nlp, text, actors, events)
+    tone.extract(ctx)
+    assert tone.dyad_tone(ctx.record.tone, "RUS", "TUR") < 0
+    assert ctx.record.tone.tone < 0
+
+
+def test_seed_dyad_tone_positive(seed_record):
+    # The seed is about rapprochement: the Turkey-Russia dyad reads positive.
+    t = seed_record.tone
+    assert t.tone > 0
+    assert tone.dyad_tone(t, "TUR", "RUS") > 0

@@ -57,6 +57,16 @@ def _span_tone(doc: Doc, scores: list[int], start: int, end: int) -> float:
     return tone_of(list(span), scores[span.start : span.end]).tone
 
 
+def _span_counts(doc: Doc, scores: list[int], start: int, end: int) -> tuple[int, int, int]:
+    """(words, positive words, negative words) of a character span."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return 0, 0, 0
+    words = sum(1 for t in span if _is_word(t))
+    sc = scores[span.start : span.end]
+    return words, sum(1 for v in sc if v > 0), sum(1 for v in sc if v < 0)
+
+
 def dyad_key(a: str, b: str) -> str:
     """Unordered dyad key: the two country codes in alphabetical order ("RUS-TUR")."""
     return "-".join(sorted((a, b)))
@@ -79,7 +89,9 @@ def _dyads(ctx: DocContext, scores: list[int]) -> dict[str, float]:
                     out.add(country[j])
         return out
 
-    by_pair: dict[str, list[float]] = defaultdict(list)
+    # GDELT's tone formula over the words of the dyad's sentences pooled together: each
+    # sentence weighs by its length, so one short line cannot outvote the article's body.
+    by_pair: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     seen: set[tuple[str, int]] = set()
     for ev in ctx.record.events:
         ev: Event
@@ -90,8 +102,14 @@ def _dyads(ctx: DocContext, scores: list[int]) -> dict[str, float]:
                 if s == t or (key, start) in seen:
                     continue  # one sentence counts once for a dyad
                 seen.add((key, start))
-                by_pair[key].append(_span_tone(ctx.doc, scores, start, end))
-    return {k: round(sum(v) / len(v), 3) for k, v in sorted(by_pair.items())}
+                counts = by_pair[key]
+                for i, n in enumerate(_span_counts(ctx.doc, scores, start, end)):
+                    counts[i] += n
+    return {
+        k: round(100.0 * (pos - neg) / words, 3)
+        for k, (words, pos, neg) in sorted(by_pair.items())
+        if words
+    }
 
 
 def extract(ctx: DocContext) -> None:
