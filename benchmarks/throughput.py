@@ -1,0 +1,155 @@
+"""Throughput: newsgraph beside bare spaCy on the same texts, in the same process.
+
+    .venv/bin/python benchmarks/throughput.py [--quick] [--limit N] [--no-repeat]
+
+Reads ../shared/corpus/news.jsonl (skips cleanly when absent). Rows, each in articles/s
+and words/s:
+
+* bare spaCy ``nlp.pipe`` (1 process) | newsgraph ``process_batch`` | ``ingest`` (to DuckDB)
+* bare spaCy ``nlp.pipe(n_process=2)`` | newsgraph with 1 and 2 local workers | Dask on a
+  2-worker local cluster (worker start-up included on both sides)
+* the corpus repeated 10 times with 2 local workers: time ratio to 1x (target <= 11)
+
+plus peak memory (this process, and the largest worker). ``--quick`` uses 40 articles and
+a 3x repeat, for CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from newsgraph.backends import make_backend
+from newsgraph.ingest import ingest_paths
+from newsgraph.model import RawArticle
+from newsgraph.nlp import get_nlp
+from newsgraph.pipeline import process_batch
+from newsgraph.settings import Settings
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "news.jsonl"
+BATCH = 32
+
+
+def load(limit: int | None) -> list[dict]:
+    with CORPUS.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def _raws(rows: list[dict], copy: int = 0) -> list[RawArticle]:
+    return [RawArticle(text=r["text"], id=f"{r['id']}#{copy}" if copy else r["id"],
+                       title=r.get("title"), url=r.get("url")) for r in rows]
+
+
+def _batches(raws: list[RawArticle]) -> list[list[RawArticle]]:
+    return [raws[i : i + BATCH] for i in range(len(raws)) if i % BATCH == 0]
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def _backend_run(raws: list[RawArticle], settings: Settings, **kw) -> None:
+    backend = make_backend(settings, **kw)
+    try:
+        for _ in backend.map(_batches(raws)):
+            pass
+    finally:
+        backend.close()
+
+
+def run(limit: int | None = None, repeat: int = 10, parallel: bool = True) -> dict:
+    rows = load(limit)
+    texts = [r["text"] for r in rows]
+    words = sum(len(t.split()) for t in texts)
+    settings = Settings(workers=1)
+    nlp = get_nlp(settings)
+    list(nlp.pipe(texts[:4]))  # warm-up: model loaded, caches built
+    process_batch(_raws(rows[:4]), settings)
+    m: dict = {"articles": len(texts), "words": words}
+    m["bare_s"] = _timed(lambda: list(nlp.pipe(texts, batch_size=settings.batch_size)))
+    m["process_s"] = _timed(lambda: [process_batch(b, settings) for b in _batches(_raws(rows))])
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "corpus.jsonl"
+        data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        s = settings.replace(store=str(Path(tmp) / "bench.duckdb"))
+        m["ingest_s"] = _timed(lambda: ingest_paths([str(data)], s, batch_size=64, workers=1))
+    if parallel:
+        m["bare2_s"] = _timed(lambda: list(nlp.pipe(texts, batch_size=settings.batch_size,
+                                                    n_process=2)))
+        m["workers1_s"] = _timed(lambda: _backend_run(_raws(rows), settings, workers=1))
+        m["workers2_s"] = _timed(lambda: _backend_run(_raws(rows), settings, workers=2))
+        try:
+            import distributed  # noqa: F401
+
+            m["dask2_s"] = _timed(lambda: _backend_run(_raws(rows), settings, dask="local",
+                                                       workers=2))
+        except ImportError:
+            m["dask2_s"] = None
+        if repeat > 1:
+            many = [a for c in range(repeat) for a in _raws(rows, copy=c + 1)]
+            m["repeat"] = repeat
+            m["repeat_s"] = _timed(lambda: _backend_run(many, settings, workers=2))
+            m["repeat_ratio"] = m["repeat_s"] / m["workers2_s"]
+    m["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    m["peak_worker_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    m["process_ratio"] = m["bare_s"] / m["process_s"]
+    m["ingest_ratio"] = m["bare_s"] / m["ingest_s"]
+    if parallel:
+        m["workers2_ratio"] = m["bare2_s"] / m["workers2_s"]
+        if m.get("dask2_s"):
+            m["dask2_ratio"] = m["bare2_s"] / m["dask2_s"]
+    return m
+
+
+def report(m: dict) -> str:
+    n, w = m["articles"], m["words"]
+    lines = [f"{n:,} articles, {w:,} words", f"{'run':<34}{'seconds':>9}{'art/s':>9}"
+             f"{'words/s':>10}{'vs bare':>9}"]
+
+    def row(label: str, key: str, bare: str) -> None:
+        if m.get(key) is None:
+            return
+        s = m[key]
+        ratio = f"{m[bare] / s:>9.2f}" if m.get(bare) else f"{'':>9}"
+        lines.append(f"{label:<34}{s:>9.1f}{n / s:>9.1f}{w / s:>10,.0f}{ratio}")
+
+    row("bare spaCy nlp.pipe", "bare_s", "bare_s")
+    row("newsgraph process", "process_s", "bare_s")
+    row("newsgraph ingest (DuckDB)", "ingest_s", "bare_s")
+    row("bare spaCy nlp.pipe(n_process=2)", "bare2_s", "bare2_s")
+    row("newsgraph, 1 local worker", "workers1_s", "bare2_s")
+    row("newsgraph, 2 local workers", "workers2_s", "bare2_s")
+    row("newsgraph, Dask 2-worker local", "dask2_s", "bare2_s")
+    if m.get("repeat_s"):
+        lines.append(f"{m['repeat']}x corpus, 2 local workers: {m['repeat_s']:.1f} s = "
+                     f"{m['repeat_ratio']:.2f}x the 1x time (target <= {m['repeat'] * 1.1:.1f})")
+    lines.append(f"peak memory: {m['peak_mb']:,.0f} MiB (this process), "
+                 f"{m['peak_worker_mb']:,.0f} MiB (largest worker)")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="40 articles, 3x repeat (CI size).")
+    ap.add_argument("--limit", type=int, default=None, help="Use the first N articles.")
+    ap.add_argument("--no-repeat", action="store_true", help="Skip the 10x repeat run.")
+    args = ap.parse_args()
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is not present")
+        sys.exit(0)
+    limit = args.limit or (40 if args.quick else None)
+    repeat = 1 if args.no_repeat else (3 if args.quick else 10)
+    print(report(run(limit, repeat)))
+
+
+if __name__ == "__main__":
+    main()
