@@ -9,20 +9,18 @@ and are consumed.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .codes import NON_STATE, SECTORS, norm_key
 from .entries import Role
 from .kb import KB
+from .mention import Mention, root, state_name
 from .pieces import Piece
+from .states import StateRules
 
-# Prepositions after which a capital or city is where something happens, not who acts.
-LOCATIVE = frozenset(
-    "in at near from to into outside inside across around within toward towards via through "
-    "over on off between along beyond throughout".split()
-)
+__all__ = ["Assembler", "Mention", "root", "state_name"]
+
 # Role nouns that name one person: "the Turkish leader" can be a known person.
 PERSON_TITLES = frozenset(
     "leader president prime minister premier minister chancellor king queen emir sultan "
@@ -35,36 +33,6 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 PLACING = frozenset("of in at from throughout across inside within".split())
 # Words that make a titled person a former office holder (CAMEO/PLOVER: elite, ELI).
 FORMER = frozenset("former ex ousted deposed exiled late retired onetime one-time erstwhile".split())
-# Dependencies where a capital is the actor itself (PLOVER: subject/object -> GOV, else CVL).
-ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "ROOT", "appos"})
-
-
-@dataclass
-class Mention:
-    key: tuple
-    start: int  # token
-    end: int
-    name: str
-    kind: str
-    country: str | None
-    sector: str | None
-    kb_id: str | None = None
-    role: str | None = None
-    rule: str = ""
-    confidence: float = 0.5
-    reason: str | None = None
-    title_of: str | None = None  # a role noun that may name a known person ("president")
-    members: list[tuple] = field(default_factory=list)
-
-
-def root(doc: Doc, p: Piece) -> Token:
-    span = doc[p.start : p.end]
-    return span.root
-
-
-def state_name(kb: KB, iso: str | None) -> str:
-    st = kb.states.get(iso or "")
-    return st.name if st else (iso or "")
 
 
 def _sector_of_agent(piece: Piece, mods: list[Piece]) -> str | None:
@@ -73,7 +41,7 @@ def _sector_of_agent(piece: Piece, mods: list[Piece]) -> str | None:
     return specific[-1] if specific and sector == "GOV" else sector
 
 
-class Assembler:
+class Assembler(StateRules):
     """Builds mentions for one document."""
 
     def __init__(self, doc: Doc, kb: KB, pieces: list[Piece], published: dt.date | None):
@@ -129,6 +97,11 @@ class Assembler:
             found.extend(self._found(m, seen | {k}))
         return found
 
+    def _stance(self, start: int) -> bool:
+        """ "anti-Syria journalist", "pro-Russian rebels": the state is a stance, not a home."""
+        return start >= 2 and self.doc[start - 1].text == "-" and (
+            self.doc[start - 2].lower_ in {"anti", "pro"})
+
     def countries_of(self, k: int) -> list[str]:
         """Countries given by a piece's modifiers, in text order."""
         found = sorted(self._found(k))
@@ -138,10 +111,7 @@ class Assembler:
             # filed under its first country.
             if n and self.doc[start - 1].text == "-" and found[n - 1][0] < start:
                 continue
-            # "anti-Syria journalist", "pro-Russian rebels": the state is the stance, not the home.
-            if start >= 2 and self.doc[start - 1].text == "-" and (
-                self.doc[start - 2].lower_ in {"anti", "pro"}
-            ):
+            if self._stance(start):
                 continue
             out.append(iso)
         r = root(self.doc, self.pieces[k])
@@ -231,58 +201,6 @@ class Assembler:
                     return hit[0][1]
         return None
 
-    def _state(self, k: int, p: Piece) -> list[Mention]:
-        r = root(self.doc, p)
-        name = state_name(self.kb, p.ref)
-        people = p.plural or self._demonym_plural(p)
-        if r.dep_ in {"amod", "compound", "nmod"} and not people:
-            if r.head.pos_ == "PROPN":
-                return []  # "Turkish Stream", "Russia Today": part of a name
-            # "an Indian proposal", "Israeli air raids": the state acts through the thing.
-            return [Mention(("state", p.ref), p.start, p.end, name, "state", p.ref, None,
-                            f"state:{p.ref}", None, "kb:state-adjective", 0.5,
-                            "a state named by an adjective has no sector")]
-        if people:  # "Palestinians", "ethnic Albanians in south Serbia": its people
-            home, end = self._residence(k, p)
-            iso = home or p.ref
-            return [Mention((iso, "CVL"), p.start, end, f"{state_name(self.kb, iso)} civilians",
-                            "agent", iso, "CVL", f"state:{iso}:CVL", None, "kb:demonym-people",
-                            0.7)]
-        return [Mention(("state", p.ref), p.start, p.end, name, "state", p.ref, None,
-                        f"state:{p.ref}", None, "kb:state-name", 0.9,
-                        "a state as a whole has no sector")]
-
-    def _demonym_plural(self, p: Piece) -> bool:
-        """ "Nigerians", "Israelis" (not "Philippines", "United States"): a nation's people."""
-        text = self.doc[p.start : p.end].text
-        st = self.kb.states.get(p.ref or "")
-        if not st or p.end - p.start != 1 or not text.endswith("s"):
-            return False
-        if norm_key(text) == norm_key(st.name):
-            return False
-        return self.doc[p.start].tag_ in {"NNPS", "NNS"} and any(
-            t[0] == "state" for t in self.kb.names.get(norm_key(text[:-1]), []))
-
-    def _residence(self, k: int, p: Piece) -> tuple[str | None, int]:
-        """Another state the people live in: "Albanians of southern Serbia", "ethnic Turks"."""
-        placed = self._placed(k, p)
-        if placed is not None:
-            j, iso = placed
-            if iso and iso != p.ref:
-                self.consumed.add(j)
-                return iso, max(p.end, self.pieces[j].end)
-        r = root(self.doc, p)
-        if any(c.lower_ == "ethnic" for c in r.children) or (
-            p.start and self.doc[p.start - 1].lower_ == "ethnic"
-        ):
-            sent = r.sent
-            for q in self.pieces:
-                if q.kind in {"state", "capital", "city"} and q.ref != p.ref and (
-                    sent.start <= q.start < sent.end and self._locative(q)
-                ):
-                    return q.ref, p.end
-        return None, p.end
-
     def _placed(self, k: int, p: Piece) -> tuple[int, str | None] | None:
         """(piece, country) of a placing phrase: "rebels in Darfur", "students at X"."""
         r = root(self.doc, p)
@@ -304,38 +222,6 @@ class Assembler:
                 if q.kind == "org":
                     return j, self._unknown(j, q, "organisation").country
         return None
-
-    def _capital(self, k: int, p: Piece) -> list[Mention]:
-        if self._locative(p):
-            return self._place(p)
-        r = root(self.doc, p)
-        while r.dep_ == "conj":
-            r = r.head
-        if r.dep_ not in ACTING_DEPS and not (r.dep_ == "pobj" and r.head.dep_ == "agent"):
-            return self._place(p, "kb:capital-place", 0.5)  # "the road to Paris"
-        name = f"{state_name(self.kb, p.ref)} government"
-        return [Mention((p.ref, "GOV"), p.start, p.end, name, "state", p.ref, "GOV",
-                        f"state:{p.ref}:GOV", None, "kb:capital-metonym", 0.75)]
-
-    def _place(self, p: Piece, rule: str = "kb:place-in-state", conf: float = 0.3
-               ) -> list[Mention]:
-        """ "in Tokyo": where something happens; its people (PLOVER: cities are CVL)."""
-        return [Mention((p.ref, "CVL"), p.start, p.end,
-                        f"{state_name(self.kb, p.ref)} civilians", "state", p.ref, "CVL",
-                        f"state:{p.ref}:CVL", None, rule, conf)]
-
-    def _city(self, k: int, p: Piece) -> list[Mention]:
-        if root(self.doc, p).dep_ in {"compound", "amod"}:
-            return []
-        if self._locative(p):
-            return self._place(p)
-        return self._place(p, "kb:city-metonym", 0.5)
-
-    def _locative(self, p: Piece) -> bool:
-        r = root(self.doc, p)
-        while r.dep_ == "conj":
-            r = r.head
-        return r.dep_ == "pobj" and r.head.lower_ in LOCATIVE
 
     def _agent(self, k: int, p: Piece) -> list[Mention]:
         r = root(self.doc, p)
@@ -394,7 +280,8 @@ class Assembler:
         Cavusoglu) are Turkish, so the delegation is too.
         """
         sent = self.doc[p.start].sent
-        here = [q for q in self.pieces if sent.start <= q.start < sent.end and q is not p]
+        here = [q for q in self.pieces if sent.start <= q.start < sent.end and q is not p
+                and not self._stance(q.start)]
         isos = {q.ref for q in here if q.kind in {"state", "capital"}}
         if len(isos) == 1:
             return isos.pop()
