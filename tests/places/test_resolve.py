@@ -49,3 +49,18 @@ def test_article_focus_counts_countries():
     focus = article_focus("Turkey and Russia. Turkish officials in Ankara. Russia again.")
     assert focus.countries["TUR"] > 0 and focus.countries["RUS"] > 0
     assert "FRA" not in focus.countries
+
+
+def test_counties_and_localities_of_the_story():
+    # A county from the admin2 table, found without its "County" word.
+    res = resolve_toponym("Suffolk", "Police in Suffolk, England, said the A12 was closed.")
+    assert res is not None and res.entry.country == "GBR" and res.entry.feature == "admin2"
+    # A venue the gazetteer lacks lies at the locality the story names.
+    text = "Fans gathered in Parkland, Florida. Later they met at Stoneman Hall."
+    res = resolve_toponym("Stoneman Hall", text, start=text.index("Stoneman"))
+    assert res is not None and res.entry.name == "Parkland" and res.entry.admin1 == "Florida"
+
+
+def test_big_city_shadows_its_division():
+    res = resolve_toponym("New York", "Stocks fell in New York on Monday.")
+    assert res is not None and res.entry.feature == "city"
