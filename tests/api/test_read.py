@@ -75,7 +75,7 @@ def test_tur_rus_series_shows_collapse_then_recovery(client):
                 if p in by and by[p]["events"]]
     assert crisis and recovery
     assert max(crisis) < 0 < min(sum(recovery) / len(recovery), 10)
-    ups = [c for c in data["change_points"] if c["direction"] == "up"]
+    ups = [c for c in data["change_points"] if c["magnitude"] > 0]
     assert any("2016-02" <= c["period"] <= "2016-08" for c in ups), data["change_points"]
 
 

@@ -1,11 +1,9 @@
-"""Pure parts of the server: highlighting, change points, loopback detection, watch folder."""
+"""Pure parts of the server: highlighting, loopback detection, watch folder."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from newsgraph.api.analysis import change_points
 from newsgraph.api.highlight import annotations, segments
 from newsgraph.api.limits import is_loopback
 
@@ -39,26 +37,6 @@ def test_trigger_annotation_names_code_rule_and_confidence():
     trig = next(a for a in annotations(record) if a["kind"] == "trigger")
     assert trig["label"] == "Turkey → Russia" and "190" in trig["code"]
     assert trig["rule"] == "verb/core:1" and trig["confidence"] == 0.9
-
-
-def _series(values):
-    return pd.DataFrame({"period": [f"2016-{i + 1:02d}" for i in range(len(values))],
-                         "goldstein_mean": values})
-
-
-def test_change_point_found_at_a_level_shift():
-    cps = change_points(_series([-4, -3.5, -5, -4, 3, 4, 3.5, 4]))
-    assert [(c["period"], c["direction"]) for c in cps] == [("2016-05", "up")]
-
-
-@pytest.mark.parametrize("values", [[1, 1.2, 0.8, 1, 1.1, 0.9], [1, 1, 9, 1, 1, 1], [], [2]])
-def test_no_change_point_without_a_lasting_shift(values):
-    assert change_points(_series(values)) == []
-
-
-def test_gaps_do_not_break_change_points():
-    cps = change_points(_series([-4, -4, None, None, 4, 4]))
-    assert [c["period"] for c in cps] == ["2016-05"]
 
 
 @pytest.mark.parametrize("host, local", [("127.0.0.1", True), ("localhost", True), ("::1", True),

@@ -16,7 +16,7 @@ from ..settings import Settings
 from . import pages, routes_analysis, routes_data, routes_write
 from .db import Database, QueryTimeout
 from .ingestor import Ingestor, Watcher
-from .limits import BodyLimitMiddleware, is_loopback
+from .limits import BodyLimitMiddleware, DropEmptyParams, is_loopback
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def _timeout(request: Request, exc: QueryTimeout) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
+    app.add_middleware(DropEmptyParams)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_bytes)
     app.include_router(routes_data.router)
     app.include_router(routes_analysis.router)

@@ -11,6 +11,7 @@ import ipaddress
 import json
 import logging
 from typing import Annotated, Any
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import Header, HTTPException, Request
 
@@ -90,6 +91,22 @@ class BodyLimitMiddleware:
         except _TooLarge:
             if not started:
                 await self._refuse(send)
+
+
+class DropEmptyParams:
+    """ASGI middleware removing empty query parameters (``?actor=&quad=4`` -> ``?quad=4``),
+    so a filter form's blank fields mean "any" rather than failing validation."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            kept = [(k, v) for k, v in pairs if v.strip()]
+            if len(kept) != len(pairs):
+                scope = {**scope, "query_string": urlencode(kept).encode("latin-1")}
+        await self.app(scope, receive, send)
 
 
 def require_token(

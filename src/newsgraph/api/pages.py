@@ -80,7 +80,7 @@ def dyad_page(request: Request, db: DB,
     total = 0
     if a and b:
         f = EventFilter(dyad=f"{a}-{b}", directed=directed)
-        rows, total = queries.events(db, f, limit=PAGE, offset=0), queries.events_total(db, f)
+        rows, total = queries.events(db, f, limit=20, offset=0), queries.events_total(db, f)
     return render(request, "dyad.html", page="dyad", a=a, b=b, directed=directed,
                   dyads=dyads, events=rows, total=total)
 

@@ -10,7 +10,7 @@ import networkx as nx
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 
-from . import analysis
+from .. import analytics
 from .db import Database
 from .deps import clean, get_db
 from .filters import CODE3
@@ -26,22 +26,27 @@ Country = Annotated[str, Path(pattern=CODE3, description="ISO 3166 alpha-3 count
             summary="Events between two countries per period, with change points")
 def dyad_series(
     db: DB, a: Country, b: Country,
-    by: Annotated[str, Query(pattern="^(month|day)$")] = "month",
+    by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
     directed: Annotated[bool, Query(description="Only events from a to b.")] = False,
     start: Start = None, end: End = None,
 ) -> dict[str, Any]:
     def run(cur: Any) -> dict[str, Any]:
-        series = analysis.dyad_series(cur, a, b, by=by, directed=directed, start=start, end=end)
+        series = analytics.dyad_series(cur, a, b, by=by, directed=directed, start=_iso(start),
+                                       end=_iso(end))
         return {"a": a, "b": b, "by": by, "directed": directed,
                 "series": clean(series.to_dict(orient="records")),
-                "change_points": analysis.change_points(series)}
+                "change_points": clean(analytics.change_points(series))}
 
     return db.with_cursor(run)
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def graph_json(g: nx.DiGraph) -> dict[str, Any]:
-    return {"nodes": [{"id": n, **d} for n, d in g.nodes(data=True)],
-            "edges": [{"source": s, "target": t, **d} for s, t, d in g.edges(data=True)]}
+    return clean({"nodes": [{"id": n, **d} for n, d in g.nodes(data=True)],
+                  "edges": [{"source": s, "target": t, **d} for s, t, d in g.edges(data=True)]})
 
 
 @router.get("/network", tags=["analysis"],
@@ -49,9 +54,12 @@ def graph_json(g: nx.DiGraph) -> dict[str, Any]:
 def network(
     db: DB, start: Start = None, end: End = None,
     min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    by: Annotated[str, Query(pattern="^(country|code)$",
+                             description="Nodes are countries (TUR) or actor codes (TURGOV).")] = "country",
     format: Annotated[str, Query(pattern="^(json|graphml|gexf)$")] = "json",
 ) -> Any:
-    g = db.with_cursor(lambda cur: analysis.network(cur, start, end, min_events=min_events))
+    g = db.with_cursor(lambda cur: analytics.network(cur, _iso(start), _iso(end), by=by,
+                                                     min_events=min_events))
     if format == "json":
         return graph_json(g)
     buf = io.BytesIO()

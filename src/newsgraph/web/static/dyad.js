@@ -11,7 +11,7 @@
       { key: "goldstein_mean", color: NG.css("--gold"), label: "Goldstein (mean)", domain: [-10, 10] },
       { key: "tone_mean", color: NG.css("--tone"), label: "Tone (mean)", domain: [-10, 10] },
     ],
-    markers: data.change_points.map((c) => ({ period: c.period, label: `${c.direction === "up" ? "▲" : "▼"} ${c.period}` })),
+    markers: data.change_points.map((c) => ({ period: c.period, label: `${c.magnitude > 0 ? "▲" : "▼"} ${c.period}` })),
     empty: "No events between these two countries.",
   });
   NG.getJSON(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/series?directed=${directed}`)
@@ -26,9 +26,10 @@
         li.className = "small";
         const strong = document.createElement("span");
         strong.className = "cp";
-        strong.textContent = `${c.direction === "up" ? "▲ improvement" : "▼ deterioration"} from ${c.period}`;
+        strong.textContent = `${c.magnitude > 0 ? "▲ more cooperative" : "▼ more hostile"} from ${c.period}`;
         li.appendChild(strong);
-        li.appendChild(document.createTextNode(` · Goldstein shift ${c.magnitude.toFixed(1)} (${c.method})`));
+        li.appendChild(document.createTextNode(
+          ` · mean Goldstein ${c.before.toFixed(1)} → ${c.after.toFixed(1)} (${c.method})`));
         list.appendChild(li);
       }
       if (!d.change_points.length) {
