@@ -15,11 +15,11 @@ from tests.conftest import shared_path
 ROOT = Path(__file__).resolve().parents[2]
 
 FLOORS = {
-    "country_accuracy": 0.76,
-    "sector_accuracy": 0.59,
-    "gum_person_recall": 0.90,
-    "gum_organization_recall": 0.85,
-    "gum_place_recall": 0.93,
+    "country_accuracy": 0.91,
+    "sector_accuracy": 0.77,
+    "gum_person_recall": 0.92,
+    "gum_organization_recall": 0.88,
+    "gum_place_recall": 0.96,
 }
 
 
