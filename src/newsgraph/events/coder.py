@@ -44,6 +44,9 @@ MILITARY_AGENTS = {"aircraft", "army", "troops", "forces", "force", "soldier", "
                    "warplanes", "planes", "drone", "drones", "raid", "raids", "shelling", "bombardment"}
 # Roots whose clausal complement names the addressee: demands, appeals, criticism, threats.
 ADDRESSEE_ROOTS = {"02", "10", "11", "12", "13"}
+# Disapproval targets what it is about; "to" names the audience ("complained to the UN over X").
+COMPLAINT_PREPS = ("against", "over", "about", "for", "of", "on", "with", "at", "toward", "towards",
+                   "to", "from", "into", "between", "in")
 # Prepositions that give the topic, not the partner, of a consultation ("talks on Syria").
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # Mutual events: a compound subject without a target acts on itself
@@ -159,7 +162,8 @@ class SentenceCoder:
             if is_mutual(pattern.code):
                 # "talks on Syria in Moscow": topic and venue are not the partner
                 prep_toks = {p: t for p, t in prep_toks.items() if p not in TOPIC_PREPS | {"in", "at"}}
-            target = self._target(objs, datives(tok), prep_toks, set(source.ids))
+            order = COMPLAINT_PREPS if pattern.code[:2] == "11" else TARGET_PREPS
+            target = self._target(objs, datives(tok), prep_toks, set(source.ids), order)
             if not target:
                 # "agreed to provide aid for Romania": the complement's target
                 target = self._complement_target(tok, set(source.ids))
@@ -195,8 +199,8 @@ class SentenceCoder:
         return Arg()
 
     def _target(self, objs: list[Token], dats: list[Token], prep_toks: dict[str, list[Token]],
-                source: set[str]) -> Arg:
-        groups = [objs, dats] + [prep_toks[p] for p in TARGET_PREPS if p in prep_toks]
+                source: set[str], order: tuple[str, ...] = TARGET_PREPS) -> Arg:
+        groups = [objs, dats] + [prep_toks[p] for p in order if p in prep_toks]
         for group in groups:
             arg = self.resolver.resolve(group)
             # "offered its troops to Lebanon": an object owned by the source is not the target
@@ -304,8 +308,8 @@ def _mark_requested(cands: list[Candidate]) -> None:
     askers = {c.trigger.i for c in cands if c.pattern.code[:2] in {"02", "10"}}
     for c in cands:
         node = c.trigger
-        for _ in range(3):
-            if node.head.i == node.i or node.dep_ not in {"ccomp", "xcomp", "conj", "dobj", "advcl"}:
+        for _ in range(4):
+            if node.head.i == node.i or node.dep_ not in {"ccomp", "xcomp", "conj", "dobj", "advcl", "pobj", "prep"}:
                 break
             node = node.head
             if node.i in askers:

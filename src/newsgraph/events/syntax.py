@@ -20,7 +20,7 @@ SPEECH_VERBS = {
 }
 # Governors of an xcomp that make the complement an intention, an expectation or a condition.
 INTENTION_HEADS = {
-    "plan", "intend", "want", "aim", "seek", "hope", "try", "prepare", "wish", "attempt",
+    "plan", "intend", "want", "aim", "seek", "hope", "prepare", "wish",
     "agree", "promise", "pledge", "vow", "threaten", "offer", "propose", "mean", "strive", "push",
     "ready", "prepared", "willing", "determined", "swear",
 }
