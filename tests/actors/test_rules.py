@@ -100,3 +100,13 @@ def test_role_phrase_never_crosses_a_comma(resolve, actor_at):
     military = actor_at(rec, text, "Israeli military")
     assert (military.country, military.sector) == ("ISR", "MIL")
     assert all(text[s:e] != "military, officials" for s, e in military.mentions)
+
+
+def test_led_names_the_leaders_body(resolve, actor_at):
+    text = "Saudi-led forces struck the port on Monday."
+    assert _code(resolve, actor_at, text, "Saudi-led forces")[:2] == ("SAU", "MIL")
+
+
+def test_capital_after_by_acts(resolve, actor_at):
+    text = "The parliament demanded an immediate admission by Moscow of the killings."
+    assert _code(resolve, actor_at, text, "Moscow")[:2] == ("RUS", "GOV")

@@ -70,8 +70,10 @@ class Assembler(StateRules):
                 if target != k and self.pieces[target].start >= p.start:
                     self._attach(k, target)
                     continue
-            # adjacency: "Turkish Foreign Minister Mevlut Cavusoglu" when the parse differs.
-            nxt = self.by_token.get(p.end)
+            # adjacency: "Turkish Foreign Minister Mevlut Cavusoglu" when the parse differs;
+            # "Vietnamese-led forces", "Saudi-led coalition": the leader's body.
+            led = p.end + 2 < len(doc) and doc[p.end].text == "-" and doc[p.end + 1].lower_ == "led"
+            nxt = self.by_token.get(p.end + 2 if led else p.end)
             if nxt is not None and nxt != k and p.kind in {"state", "agent", "capital"} and (
                 self.pieces[nxt].kind in {"agent", "entry", "person"}
             ):

@@ -81,7 +81,8 @@ class StateRules:
         r = root(self.doc, p)
         while r.dep_ == "conj":
             r = r.head
-        if r.dep_ not in ACTING_DEPS and not (r.dep_ == "pobj" and r.head.dep_ == "agent"):
+        by_it = r.dep_ == "pobj" and (r.head.dep_ == "agent" or r.head.lower_ == "by")
+        if r.dep_ not in ACTING_DEPS and not by_it:  # "an admission by Moscow" acts
             return self._place(p, "kb:capital-place", 0.5)  # "the road to Paris"
         name = f"{state_name(self.kb, p.ref)} government"
         return [Mention((p.ref, "GOV"), p.start, p.end, name, "state", p.ref, "GOV",
