@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 FLOORS = {
     "country_accuracy": 0.91,
-    "sector_accuracy": 0.77,
+    "sector_accuracy": 0.78,
     "gum_person_recall": 0.92,
     "gum_organization_recall": 0.88,
     "gum_place_recall": 0.96,
