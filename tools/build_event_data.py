@@ -54,9 +54,22 @@ def _plover_for(code: str, table: dict[str, tuple[str, str, str]]) -> tuple[str,
 _CODE_FIXES = {"1883": "183"}
 
 
+def _goldstein_table() -> dict[str, float]:
+    """GDELT's published Goldstein values (data/goldstein_gdelt.tsv). The shared
+    cameo_goldstein.json carries a different, non-GDELT scale (e.g. 190 = -8.0 where GDELT
+    publishes -10.0), so GDELT's own lookup is used for GDELT-compatible output."""
+    table = {}
+    path = DATA / "goldstein_gdelt.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(("#", "code\t")):
+            code, value = line.split("\t")
+            table[code] = float(value)
+    return table
+
+
 def build_codes() -> list[str]:
     codes = json.loads((SHARED / "gdelt" / "cameo_codes.json").read_text())
-    gold = json.loads((SHARED / "gdelt" / "cameo_goldstein.json").read_text())
+    gold = _goldstein_table()
     plover = _plover_table()
     rows = ["code\tname\troot\tbase\tquad_class\tgoldstein\tplover_type\tplover_mode\tplover_context"]
     for code in sorted(codes, key=lambda c: _CODE_FIXES.get(c, c)):
@@ -65,7 +78,7 @@ def build_codes() -> list[str]:
         root = code[:2]
         base = code[:3] if len(code) >= 3 else code
         ptype, mode, context = _plover_for(code, plover)
-        value = gold.get(code, gold.get(base, gold.get(root, {}))).get("value", 0.0)
+        value = gold.get(code, gold.get(base, gold.get(root, 0.0)))
         name = " ".join(info["name"].split()).replace("Threate n", "Threaten")
         rows.append(
             f"{code}\t{name}\t{root}\t{base}\t{info['quad_class']}\t{value}\t{ptype}\t{mode}\t{context}"

@@ -27,7 +27,7 @@ def test_shooting_down_is_turkish_force_against_russia(seed_record):
     evs = _find(seed_record, ["19"], "TUR", "RUS")
     assert evs
     e = evs[0]
-    assert e.goldstein <= -8 and e.quad_class == 4
+    assert e.goldstein == -10.0 and e.quad_class == 4
     assert e.plover is not None and e.plover.type == "ASSAULT"
     text = seed_record.text[e.evidence.trigger[0]:e.evidence.trigger[1]].lower()
     assert "shot down" in text or "down" in text
