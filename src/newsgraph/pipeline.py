@@ -94,8 +94,10 @@ def _prepare(raw: RawArticle, settings: Settings, date: dt.date | None) -> _Prep
     return _Prepared(rec, published, cleaned.body_start, parse=True)
 
 
-def _annotate(p: _Prepared, doc, settings: Settings) -> None:
-    rec = p.record
+def annotate(doc, record: ArticleRecord, settings: Settings, published: dt.date | None,
+             body_start: int = 0) -> None:
+    """Fill ``record``'s NLP fields from a parsed ``doc`` of ``record.text``."""
+    rec = record
     rec.sentences = [
         Sentence(i, s.start_char, s.start_char + len(s.text.rstrip()))
         for i, s in enumerate(doc.sents)
@@ -105,8 +107,8 @@ def _annotate(p: _Prepared, doc, settings: Settings) -> None:
                rule=f"ruler:{e.ent_id_}" if e.ent_id_ else "ner")
         for e in doc.ents
     ]
-    ctx = DocContext(doc=doc, record=rec, settings=settings, published=p.published,
-                     body_start=p.body_start)
+    ctx = DocContext(doc=doc, record=rec, settings=settings, published=published,
+                     body_start=body_start)
     for name, extract in EXTRACTORS:
         try:
             extract(ctx)
@@ -134,5 +136,5 @@ def process_batch(
         nlp = get_nlp(settings)
         docs = nlp.pipe((p.record.text for p in todo), batch_size=settings.batch_size)
         for p, doc in zip(todo, docs, strict=True):
-            _annotate(p, doc, settings)
+            annotate(doc, p.record, settings, p.published, p.body_start)
     return [p.record for p in prepared]

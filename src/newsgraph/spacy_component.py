@@ -41,8 +41,7 @@ class NewsgraphComponent:
     def __call__(self, doc: Doc) -> Doc:
         rec = ArticleRecord(id=pipeline.article_id(doc.text, None), text=doc.text,
                             published=self.published.isoformat() if self.published else None)
-        prepared = pipeline._Prepared(rec, self.published, 0, parse=True)
-        pipeline._annotate(prepared, doc, self.settings)
+        pipeline.annotate(doc, rec, self.settings, self.published)
         doc._.record = rec
         doc._.events = rec.events
         doc._.actors = rec.actors
