@@ -18,8 +18,15 @@ from dataclasses import dataclass, field
 from .gazetteer import Entry, Gazetteer, load, norm
 
 # Capitalised word runs, possibly joined by "of"/"de"/"and" ("Bosnia and Herzegovina").
+# Runs stay on one line: a headline and the next paragraph are separate names.
 NAME_RUN = re.compile(
-    r"\b[A-Z][\w'\u2019.-]*(?:\s+(?:(?:of|de|del|da|and|on|upon)\s+)?[A-Z][\w'\u2019.-]*)*"
+    r"\b[A-Z][\w'\u2019.-]*(?:[ \t]+(?:(?:of|de|del|da|and|on|upon)[ \t]+)?[A-Z][\w'\u2019.-]*)*"
+)
+# Words after a place name that make the run name something else: "Hamilton County",
+# "Washington Square", "Safety Bay", "Bourbon Street".
+GENERIC_HEADS = frozenset(
+    "county parish township borough street st avenue ave road rd boulevard blvd lane drive "
+    "square bay park place way court circle highway hall".split()
 )
 # Geopolitical abstractions that gazetteers would wrongly match to small towns.
 NON_PLACES = frozenset(
@@ -90,21 +97,78 @@ def drop_shadowed_divisions(cands: list[tuple[Entry, bool]]) -> list[tuple[Entry
 
 
 def unambiguous_country(gaz: Gazetteer, phrase: str) -> Entry | None:
-    """The entry a phrase surely points to (a country or division name, demonym, big city)."""
+    """The entry a phrase surely points to (a country or division name, demonym, big city).
+
+    A division yields to a bigger city of another country that bears its name
+    ("Manchester" is the English city before the Jamaican parish); a phrase that is only
+    an alternative name of one country or division ("Ga.", "Holland") counts too."""
     cands = drop_shadowed_divisions(gaz.candidates(phrase))
-    top = [e for e, primary in cands if e.feature in ("country", "admin1") and primary]
-    if top:
-        return max(top, key=lambda e: (e.feature == "country", e.population))
+    countries = [e for e, primary in cands if e.feature == "country" and primary]
+    if countries:
+        return max(countries, key=lambda e: e.population)
+    big = [e for e, primary in cands if primary and e.feature == "city" and e.population > 200_000]
+    divisions = [e for e, primary in cands if e.feature == "admin1" and primary]
+    if divisions:
+        best = max(divisions, key=lambda e: e.population)
+        towns = [e for e, p in cands if p and e.feature == "city" and e.country != best.country]
+        if not any(c.population > 0.25 * best.population for c in towns):
+            return best
     dem = gaz.demonym(phrase)
     if dem is not None:
         return dem
-    big = [e for e, primary in cands if primary and e.feature == "city" and e.population > 200_000]
+    if not any(p for _, p in cands):
+        curated = {(e.country, e.name) for e, _ in cands if e.feature in ("country", "admin1")}
+        if len(curated) == 1:
+            return next(e for e, _ in cands if e.feature in ("country", "admin1"))
     return big[0] if len(big) == 1 else None
 
 
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].strip()
     return start == 0 or before.endswith((".", "!", "?", "\u201c", '"', ":")) or before == ""
+
+
+def _surname(gaz: Gazetteer, text: str, word: str) -> bool:
+    """A capitalised word the gazetteer lacks that the text also uses alone ("Putin")."""
+    if gaz.candidates(word) or gaz.demonym(word) is not None:
+        return False
+    return re.search(rf"(?<![\w.] )(?<![A-Z]\w)\b{re.escape(word)}\b(?! [A-Z])", text) is not None
+
+
+def _run_hits(gaz: Gazetteer, text: str, start: int, phrase: str) -> list[tuple[int, Entry, bool]]:
+    """Unambiguous places named in one capitalised run, longest sub-runs first, as
+    (offset, entry, whole run). "New Orleans Railways" names New Orleans; "Hamilton County"
+    names no Hamilton; "Vladimir Putin" no Vladimir (a town name before a word the
+    gazetteer lacks and the text uses on its own, "Putin said", is a first name)."""
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", phrase)]
+    out: list[tuple[int, Entry, bool]] = []
+    i = 0
+    while i < len(words):
+        for size in range(len(words) - i, 0, -1):
+            j = i + size
+            if j < len(words) and norm(words[j][1]) in GENERIC_HEADS:
+                continue
+            sub = phrase[words[i][0] : words[j - 1][0] + len(words[j - 1][1])]
+            e = unambiguous_country(gaz, sub)
+            if e is None:
+                continue
+            whole = size == len(words)
+            if e.feature == "city" and size == 1 and len(words) == 2 and i == 0:
+                if _surname(gaz, text, words[1][1]):
+                    continue  # "Vladimir Putin"
+            if (
+                e.feature == "city"
+                and whole
+                and size == 1
+                and _sentence_initial(text, start)
+                and f" {sub.lower()} " in text.lower()
+            ):
+                continue  # "Man charged with ...": a common word that starts a sentence
+            out.append((start + words[i][0], e, whole))
+            i = j - 1
+            break
+        i += 1
+    return out
 
 
 def _country_shares(
@@ -114,24 +178,16 @@ def _country_shares(
     admin1: Counter[tuple[str, str]] = Counter()
     local: list[tuple[int, Entry]] = []
     for m in NAME_RUN.finditer(text):
-        words = m.group(0).split()
-        # The whole run ("United Arab Emirates"), else each of its words ("Turkey and Russia").
-        whole = unambiguous_country(gaz, m.group(0))
-        hits = (
-            [whole]
-            if whole is not None
-            else ([unambiguous_country(gaz, w) for w in words] if len(words) > 1 else [])
-        )
-        for e in hits:
-            if e is None or not e.country or norm(e.name) in NON_PLACES:
+        for pos, e, whole in _run_hits(gaz, text, m.start(), m.group(0)):
+            if not e.country or norm(e.name) in NON_PLACES:
                 continue
             if e.feature == "admin1" and COMPASS.match(e.name):
                 continue
             counts[e.country] += 1
             if e.feature == "admin1" and e.admin1:
                 admin1[(e.country, e.admin1)] += 1
-            if e.feature == "city" and whole is None:
-                local.append((m.start(), e))  # "Dubai" of "Dubai World Cup"
+            if e.feature == "city" and not whole:
+                local.append((pos, e))  # "New Orleans" of "New Orleans Railways"
     return counts, admin1, local
 
 
