@@ -61,8 +61,9 @@ def test_gzip_and_directory_recursion_and_sidecar(tmp_path):
     (tmp_path / "d" / "c.txt").write_text("Plain story.", encoding="utf-8")
     (tmp_path / "d" / "c.meta.json").write_text('{"published": "2016-08-09", "url": "http://x.org/c"}')
     (tmp_path / "d" / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    (tmp_path / "d" / "README.md").write_text("# About these files", encoding="utf-8")
     items = _read(tmp_path / "d")
-    assert len(items) == 2  # the sidecar and the PNG are not inputs
+    assert len(items) == 2  # the sidecar, the PNG and the README are not inputs
     by_text = {i.text: i for i in items}
     assert by_text["Plain story."].published == "2016-08-09"
     assert by_text["Plain story."].url == "http://x.org/c"

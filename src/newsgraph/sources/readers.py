@@ -33,6 +33,8 @@ WARC_SUFFIXES = {".warc", ".arc"}
 FEED_SUFFIXES = {".rss", ".atom"}
 KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES
 META_SUFFIX = ".meta.json"
+# Project files that sit beside articles in a folder; read only when named explicitly.
+NOT_ARTICLES = {"readme", "license", "licence", "notice", "changelog", "contributing"}
 
 
 @dataclass
@@ -64,6 +66,8 @@ def read_inputs(paths: Iterable[str], *, max_bytes: int = 20_000_000) -> Iterato
         path = Path(p)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
+                if child.name.split(".")[0].lower() in NOT_ARTICLES:
+                    continue
                 if child.is_file() and _inner_suffix(child) in KNOWN:
                     yield from read_file(child, max_bytes=max_bytes)
         elif path.exists():
