@@ -137,7 +137,9 @@ def extract(ctx: DocContext) -> None:
     """Fill ``ctx.record.places`` in text order."""
     gaz = load()
     text = ctx.text
-    focus: Focus = article_focus(text, gaz)
+    # The headline often names the story's place; the cleaner usually puts it atop the text.
+    title = ctx.record.title or ""
+    focus: Focus = article_focus(text, gaz, title="" if text.startswith(title) else title)
     people = _person_spans(ctx)
     places: list[Place] = []
     taken: list[tuple[int, int]] = []

@@ -191,6 +191,22 @@ def _country_shares(
     return counts, admin1, local
 
 
+_SMALL_TOWN = 100_000
+_NEAR_KM = 150.0
+
+
+def _agrees(e: Entry, focus: Focus, sure: list[tuple[int, Entry]]) -> bool:
+    """A small town or county is one of the story's places only if it lies in a division
+    the article names (when it names any of that country) or near a place it surely
+    names: "Washington Square" is no Pennsylvania town in a Louisiana story."""
+    if e.feature == "admin1" or e.population >= _SMALL_TOWN:
+        return True
+    named = [a for c, a in focus.admin1_weight if c == e.country]
+    if not named or e.admin1 in named:
+        return True
+    return any(km(loc, e.lat, e.lon) <= _NEAR_KM for _, loc in sure)
+
+
 def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -> Focus:
     """Scan the capitalised names of ``text`` for countries, divisions and localities.
 
@@ -227,6 +243,8 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
         best = rank(cands, focus, qualifier_hits(gaz, text, m.end()))[0][1]
         if best.feature not in LOCAL_FEATURES or best.country not in focus.countries:
             continue
+        if not _agrees(best, focus, pass1_locals):
+            continue
         focus.locals.append((m.start(), best))
     focus.locals.extend(pass1_locals)
     focus.locals = sorted(((pos - shift, e) for pos, e in focus.locals), key=lambda pe: pe[0])
@@ -234,10 +252,16 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
         weights[e] += _LOCAL_WEIGHT[e.feature]
         first.setdefault(e, start)
     if weights:
-        # Most named locality; cities before divisions on ties, then the earliest named.
+        # Most named locality; on ties the one in the most named country, cities before
+        # divisions, then the earliest named.
         focus.anchor = max(
             weights,
-            key=lambda e: (weights[e], e.feature == "city", -first[e]),
+            key=lambda e: (
+                weights[e],
+                focus.countries.get(e.country or "", 0.0),
+                e.feature == "city",
+                -first[e],
+            ),
         )
     elif counts:
         focus.anchor = gaz.country(counts.most_common(1)[0][0])

@@ -34,7 +34,7 @@ _FILES = (
     "places_extra.tsv",
     "places_aliases.tsv",
 )
-_CACHE_FORMAT = 4  # bump when the pickled layout changes
+_CACHE_FORMAT = 5  # bump when the pickled layout changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,14 @@ def norm(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     folded = re.sub(r"[.'`]", "", folded.lower().replace("\u2019", ""))
     folded = re.sub(r"[\s\-_]+", " ", folded).strip()
-    return folded[4:] if folded.startswith("the ") else folded
+    folded = folded[4:] if folded.startswith("the ") else folded
+    # Abbreviated name words: "St. Petersburg" is "Saint Petersburg", "Mt." is "Mount".
+    return _ABBREVIATED.sub(lambda m: _EXPANSIONS[m.group(1)], folded)
+
+
+_EXPANSIONS = {"st": "saint ", "ste": "sainte ", "mt": "mount ", "ft": "fort "}
+# Only before another word: "14th St" stays a street.
+_ABBREVIATED = re.compile(r"\b(st|ste|mt|ft) (?=[a-z])")
 
 
 # Entries are stored as plain tuples in Entry field order: they pickle and load much faster.

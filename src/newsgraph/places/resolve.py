@@ -77,6 +77,18 @@ def qualifier_hits(gaz: Gazetteer, text: str, end: int) -> set[str]:
     return hits
 
 
+def _holds_a_locality(e: Entry, focus: Focus) -> bool:
+    """Whether one of the article's towns or counties lies in division ``e``."""
+    key = norm(e.name)
+    return any(
+        loc.feature != "admin1"
+        and loc.country == e.country
+        and loc.admin1 == e.name
+        and norm(loc.name) != key
+        for _, loc in focus.locals
+    )
+
+
 def _score(
     e: Entry, primary: bool, focus: Focus, qualifier_hits: set[str], has_primary: bool
 ) -> float:
@@ -93,6 +105,8 @@ def _score(
         s -= _FOREIGN_COMPASS
     if e.admin1 and e.country and e.feature != "admin1":
         s += _ADMIN1_FOCUS * focus.admin1_weight.get((e.country, e.admin1), 0.0)
+    if e.feature == "admin1" and _holds_a_locality(e, focus):
+        s += _ADMIN1_FOCUS  # "Washington" in a Seattle story is the state
     if e.feature in LOCAL_FEATURES and e.feature != "admin1":
         key = norm(e.name)
         if any(
