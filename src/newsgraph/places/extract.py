@@ -54,11 +54,7 @@ _BORDER = re.compile(
 @functools.lru_cache(maxsize=1)
 def _facility_pattern() -> re.Pattern[str] | None:
     """One regex over all facility and region names of the gazetteer (longest first)."""
-    gaz = load()
-    names = {row[0] for row in gaz.entries if row[1] in ("facility", "region")}
-    for key, idx in gaz.aliases.items():
-        if any(gaz.entries[i][1] in ("facility", "region") for i in idx) and len(key) > 4:
-            names.add(key)
+    names = load().facility_names()
     if not names:
         return None
     alts = sorted((re.escape(n).replace(r"\ ", r"\s+") for n in names), key=len, reverse=True)

