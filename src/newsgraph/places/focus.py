@@ -128,14 +128,21 @@ def _sentence_initial(text: str, start: int) -> bool:
     return start == 0 or before.endswith((".", "!", "?", "\u201c", '"', ":")) or before == ""
 
 
-def _surname(gaz: Gazetteer, text: str, word: str) -> bool:
-    """A capitalised word the gazetteer lacks that the text also uses alone ("Putin")."""
-    if gaz.candidates(word) or gaz.demonym(word) is not None:
-        return False
-    return re.search(rf"(?<![\w.] )(?<![A-Z]\w)\b{re.escape(word)}\b(?! [A-Z])", text) is not None
+def _lower_case_use(text: str, word: str) -> bool:
+    """Whether the text also writes ``word`` in lower case: a common word ("man", "valley")."""
+    low = word.lower()
+    return low != word and re.search(rf"\b{re.escape(low)}\b", text) is not None
 
 
-def _run_hits(gaz: Gazetteer, text: str, start: int, phrase: str) -> list[tuple[int, Entry, bool]]:
+def _surname(gaz: Gazetteer, word: str, alone: frozenset[str]) -> bool:
+    """A capitalised word the gazetteer lacks that the text also uses as a name on its own
+    ("Putin said")."""
+    return word in alone and not gaz.candidates(word) and gaz.demonym(word) is None
+
+
+def _run_hits(
+    gaz: Gazetteer, text: str, start: int, phrase: str, alone: frozenset[str]
+) -> list[tuple[int, Entry, bool]]:
     """Unambiguous places named in one capitalised run, longest sub-runs first, as
     (offset, entry, whole run). "New Orleans Railways" names New Orleans; "Hamilton County"
     names no Hamilton; "Vladimir Putin" no Vladimir (a town name before a word the
@@ -154,14 +161,14 @@ def _run_hits(gaz: Gazetteer, text: str, start: int, phrase: str) -> list[tuple[
                 continue
             whole = size == len(words)
             if e.feature == "city" and size == 1 and len(words) == 2 and i == 0:
-                if _surname(gaz, text, words[1][1]):
+                if _surname(gaz, words[1][1], alone):
                     continue  # "Vladimir Putin"
             if (
                 e.feature == "city"
                 and whole
                 and size == 1
                 and _sentence_initial(text, start)
-                and f" {sub.lower()} " in text.lower()
+                and _lower_case_use(text, sub)
             ):
                 continue  # "Man charged with ...": a common word that starts a sentence
             out.append((start + words[i][0], e, whole))
@@ -177,8 +184,10 @@ def _country_shares(
     counts: Counter[str] = Counter()
     admin1: Counter[tuple[str, str]] = Counter()
     local: list[tuple[int, Entry]] = []
-    for m in NAME_RUN.finditer(text):
-        for pos, e, whole in _run_hits(gaz, text, m.start(), m.group(0)):
+    runs = list(NAME_RUN.finditer(text))
+    alone = frozenset(m.group(0) for m in runs if " " not in m.group(0))
+    for m in runs:
+        for pos, e, whole in _run_hits(gaz, text, m.start(), m.group(0), alone):
             if not e.country or norm(e.name) in NON_PLACES:
                 continue
             if e.feature == "admin1" and COMPASS.match(e.name):
@@ -225,7 +234,6 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
         frozenset(admin1),
         {k: n / top for k, n in admin1.items()},
     )
-    lowered = text.lower()
     weights: Counter[Entry] = Counter()
     first: dict[Entry, int] = {}
     for m in NAME_RUN.finditer(text):
@@ -235,7 +243,7 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
             continue
         if " " not in phrase and _sentence_initial(text, m.start()):
             continue  # "Buy", "Mission": a capital that only starts a sentence
-        if f" {phrase.lower()} " in lowered:
+        if _lower_case_use(text, phrase):
             continue  # the word is also used in lower case: a common word ("Valley")
         cands = [(e, p) for e, p in gaz.candidates(phrase) if p]
         if not cands:
@@ -252,11 +260,12 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
         weights[e] += _LOCAL_WEIGHT[e.feature]
         first.setdefault(e, start)
     if weights:
-        # Most named locality; on ties the one in the most named country, cities before
-        # divisions, then the earliest named.
+        # Most named town or county (a venue lies in a town, not at a division's centre),
+        # else division; on ties the one in the most named country, then the earliest.
         focus.anchor = max(
             weights,
             key=lambda e: (
+                e.feature != "admin1",
                 weights[e],
                 focus.countries.get(e.country or "", 0.0),
                 e.feature == "city",

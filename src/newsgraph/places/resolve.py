@@ -77,11 +77,16 @@ def qualifier_hits(gaz: Gazetteer, text: str, end: int) -> set[str]:
     return hits
 
 
+_TOWN_SAYS_DIVISION = 50_000  # smaller towns are often common words ("Summit")
+
+
 def _holds_a_locality(e: Entry, focus: Focus) -> bool:
-    """Whether one of the article's towns or counties lies in division ``e``."""
+    """Whether one of the article's towns (of 50,000+ people) or counties lies in
+    division ``e``."""
     key = norm(e.name)
     return any(
         loc.feature != "admin1"
+        and loc.population >= _TOWN_SAYS_DIVISION
         and loc.country == e.country
         and loc.admin1 == e.name
         and norm(loc.name) != key
