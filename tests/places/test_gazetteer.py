@@ -32,3 +32,20 @@ def test_admin1_names_and_demonyms(gaz):
     assert gaz.demonym("Turkish").country == "TUR"
     assert gaz.demonym("American").country == "USA"
     assert gaz.demonym("Ankara") is None
+
+
+def test_norm_expands_abbreviated_name_words_but_not_streets():
+    assert norm("St. Petersburg") == norm("Saint Petersburg") == "saint petersburg"
+    assert norm("Mt. Kenya") == "mount kenya"
+    assert norm("14th St.") == "14th st"
+
+
+def test_saint_names_find_both_spellings(gaz):
+    countries = {e.country for e, _ in gaz.candidates("St. Petersburg")}
+    assert {"RUS", "USA"} <= countries
+
+
+def test_the_index_stays_small(gaz):
+    # Flat columns: the whole index is a few tens of MB, not hundreds.
+    assert len(gaz) > 150_000
+    assert len(gaz.index._buf) < 60_000_000

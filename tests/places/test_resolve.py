@@ -64,3 +64,15 @@ def test_counties_and_localities_of_the_story():
 def test_big_city_shadows_its_division():
     res = resolve_toponym("New York", "Stocks fell in New York on Monday.")
     assert res is not None and res.entry.feature == "city"
+
+
+def test_saint_abbreviation_and_focus_pick_the_russian_city():
+    res = resolve_toponym("St. Petersburg", "Putin flew from Moscow to St. Petersburg.")
+    assert res is not None and res.entry.country == "RUS"
+
+
+def test_washington_is_the_state_when_the_story_is_in_its_towns():
+    text = "Rain fell on Seattle and Tacoma. Washington declared an emergency."
+    assert resolve_toponym("Washington", text).entry.feature == "admin1"
+    res = resolve_toponym("Washington", "The White House in Washington said.")
+    assert res.entry.feature == "city" and res.entry.capital

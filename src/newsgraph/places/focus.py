@@ -22,6 +22,34 @@ from .gazetteer import Entry, Gazetteer, load, norm
 NAME_RUN = re.compile(
     r"\b[A-Z][\w'\u2019.-]*(?:[ \t]+(?:(?:of|de|del|da|and|on|upon)[ \t]+)?[A-Z][\w'\u2019.-]*)*"
 )
+# A full stop after a word of four or more letters ends a sentence, not an abbreviation
+# ("Moscow. Putin" is two names; "St. Petersburg" and "U.S. Army" are one).
+_SENTENCE_END = re.compile(r"(?<=[a-z]{4}\.)[ \t]+")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A capitalised name run and its offset."""
+
+    start: int
+    text: str
+
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def name_runs(text: str) -> list[Run]:
+    """Capitalised name runs of ``text``, split at sentence ends."""
+    out = []
+    for m in NAME_RUN.finditer(text):
+        pos = m.start()
+        for part in _SENTENCE_END.split(m.group(0)):
+            pos = text.index(part, pos)
+            out.append(Run(pos, part))
+            pos += len(part)
+    return out
+
+
 # Words after a place name that make the run name something else: "Hamilton County",
 # "Washington Square", "Safety Bay", "Bourbon Street".
 GENERIC_HEADS = frozenset(
@@ -135,9 +163,11 @@ def _lower_case_use(text: str, word: str) -> bool:
 
 
 def _surname(gaz: Gazetteer, word: str, alone: frozenset[str]) -> bool:
-    """A capitalised word the gazetteer lacks that the text also uses as a name on its own
-    ("Putin said")."""
-    return word in alone and not gaz.candidates(word) and gaz.demonym(word) is None
+    """A capitalised word that names no sizeable place and that the text also uses as a
+    name on its own ("Putin said")."""
+    if word not in alone or gaz.demonym(word) is not None:
+        return False
+    return not any(e.population >= 50_000 or e.feature != "city" for e, _ in gaz.candidates(word))
 
 
 def _run_hits(
@@ -155,6 +185,8 @@ def _run_hits(
             j = i + size
             if j < len(words) and norm(words[j][1]) in GENERIC_HEADS:
                 continue
+            if size == 1 and i > 0 and norm(words[i][1]) in GENERIC_HEADS:
+                continue  # the "Bay" of "Safety Bay"
             sub = phrase[words[i][0] : words[j - 1][0] + len(words[j - 1][1])]
             e = unambiguous_country(gaz, sub)
             if e is None:
@@ -184,10 +216,10 @@ def _country_shares(
     counts: Counter[str] = Counter()
     admin1: Counter[tuple[str, str]] = Counter()
     local: list[tuple[int, Entry]] = []
-    runs = list(NAME_RUN.finditer(text))
-    alone = frozenset(m.group(0) for m in runs if " " not in m.group(0))
-    for m in runs:
-        for pos, e, whole in _run_hits(gaz, text, m.start(), m.group(0), alone):
+    runs = name_runs(text)
+    alone = frozenset(r.text.rstrip(".") for r in runs if " " not in r.text)
+    for r in runs:
+        for pos, e, whole in _run_hits(gaz, text, r.start, r.text, alone):
             if not e.country or norm(e.name) in NON_PLACES:
                 continue
             if e.feature == "admin1" and COMPASS.match(e.name):
@@ -236,12 +268,12 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
     )
     weights: Counter[Entry] = Counter()
     first: dict[Entry, int] = {}
-    for m in NAME_RUN.finditer(text):
-        phrase = m.group(0)
+    for m in name_runs(text):
+        phrase = m.text
         key = norm(phrase)
         if key in NON_PLACES or key in _CALENDAR or len(key) < 3:
             continue
-        if " " not in phrase and _sentence_initial(text, m.start()):
+        if " " not in phrase and _sentence_initial(text, m.start):
             continue  # "Buy", "Mission": a capital that only starts a sentence
         if _lower_case_use(text, phrase):
             continue  # the word is also used in lower case: a common word ("Valley")
@@ -253,7 +285,7 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
             continue
         if not _agrees(best, focus, pass1_locals):
             continue
-        focus.locals.append((m.start(), best))
+        focus.locals.append((m.start, best))
     focus.locals.extend(pass1_locals)
     focus.locals = sorted(((pos - shift, e) for pos, e in focus.locals), key=lambda pe: pe[0])
     for start, e in focus.locals:
