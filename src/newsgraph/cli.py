@@ -176,7 +176,10 @@ def serve(
             counts = s.counts()
     except NewsgraphError as exc:
         _fail(exc)
-    typer.echo(json.dumps(counts), err=True)
+    typer.echo(f"store {settings.store}: {counts['articles']:,} articles, "
+               f"{counts['events']:,} events, {counts['quotes']:,} quotes", err=True)
+    typer.echo(f"dashboard: http://{settings.host}:{settings.port}/  "
+               f"(API docs: http://{settings.host}:{settings.port}/docs; Ctrl-C stops)", err=True)
     try:
         from .api import run_server
     except ImportError:
