@@ -70,3 +70,13 @@ def test_long_text_cut_with_warning():
     c = clean_article(RawArticle(text="word " * 1000), max_chars=100)
     assert len(c.text) == 100
     assert c.warnings and c.warnings[0].startswith("W003")
+
+
+def test_signature_near_duplicates_are_close(seed_text):
+    from newsgraph.clean import hamming, simhash
+
+    copy = seed_text.replace("Putin said", "Putin told reporters", 1).replace("Share\n", "")
+    other = "Heavy rain flooded streets in Valencia on Monday, and the football match was postponed."
+    assert len(simhash(seed_text)) == 16
+    assert hamming(simhash(seed_text), simhash(copy)) <= 8
+    assert hamming(simhash(seed_text), simhash(other)) > 16

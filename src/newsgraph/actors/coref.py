@@ -6,6 +6,7 @@ its rule so users can see why "he" became Putin.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -71,22 +72,26 @@ def _best(cands: list[Mention], m: Mention) -> Mention | None:
     return max(cands, key=lambda c: (count[c.key], c.start < m.start, c.start))
 
 
+_PRONOUNS = {"he", "He", "HE", "she", "She", "SHE"}
+
+
 def link_pronouns(doc: Doc, mentions: list[Mention], warnings: list[str]) -> list[Mention]:
     """ "he said": the nearest person mentioned before, within three sentences."""
     out = []
-    sents = {s.start: n for n, s in enumerate(doc.sents)}
-    sent_of = {}
-    n = -1
-    for t in doc:
-        n = sents.get(t.i, n)
-        sent_of[t.i] = n
+    # Only "he"/"she" tokens matter: find them by their text, not by walking every token.
+    pronouns = [t for t in doc if t.text in _PRONOUNS]
+    if not pronouns:
+        return out
+    sent_starts = [s.start for s in doc.sents]
+
+    def sent_of(i: int) -> int:
+        return bisect.bisect_right(sent_starts, i) - 1
+
     people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
-    for tok in doc:
-        if tok.lower_ not in {"he", "she"} or tok.dep_ != "nsubj":
+    for tok in pronouns:
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in REPORTING:
             continue
-        if tok.head.lemma_.lower() not in REPORTING:
-            continue
-        before = [p for p in people if p.end <= tok.i and sent_of[tok.i] - sent_of[p.start] <= 3]
+        before = [p for p in people if p.end <= tok.i and sent_of(tok.i) - sent_of(p.start) <= 3]
         if not before:
             warnings.append(f"W101: pronoun {tok.text!r} at {tok.idx}-{tok.idx + len(tok)} "
                             "left unresolved: no person mentioned in the three sentences before")

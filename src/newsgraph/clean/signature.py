@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import numpy as np
+
 _WORD = re.compile(r"\w+")
 
 
@@ -17,13 +19,11 @@ def simhash(text: str, *, shingle: int = 3) -> str:
     if not words:
         return "0" * 16
     grams = [" ".join(words[i : i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
-    acc = [0] * 64
-    for g in grams:
-        h = int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            acc[bit] += 1 if h >> bit & 1 else -1
-    value = sum(1 << bit for bit in range(64) if acc[bit] > 0)
-    return f"{value:016x}"
+    digests = b"".join(hashlib.blake2b(g.encode(), digest_size=8).digest() for g in grams)
+    # One row of 64 bits per shingle; a bit of the signature is set where most rows have it.
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8)).reshape(len(grams), 64)
+    majority = bits.sum(axis=0) * 2 > len(grams)
+    return np.packbits(majority).tobytes().hex()
 
 
 def hamming(a: str, b: str) -> int:

@@ -75,8 +75,8 @@ def indirect_quotes(
     text = ctx.record.text
     out: list[Quote] = []
     for tok in ctx.doc:
-        if any(a <= tok.idx < b for a, b in marked):
-            continue  # a speech verb inside a quotation belongs to the quoted speaker
+        if not tok.is_alpha:
+            continue
         source = according_to(tok)
         if source is not None:
             clause, subj, rule = _according_clause(tok, tok.sent), source, "indirect:according_to"
@@ -87,6 +87,8 @@ def indirect_quotes(
             cue = (tok.idx, tok.idx + len(tok))
         else:
             continue
+        if any(a <= tok.idx < b for a, b in marked):
+            continue  # a speech verb inside a quotation belongs to the quoted speaker
         if clause is None:
             continue
         start, end = _trimmed(ctx, *clause)

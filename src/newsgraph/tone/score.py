@@ -22,49 +22,56 @@ def _is_word(tok: Token) -> bool:
 def score_tokens(tokens: Sequence[Token]) -> list[int]:
     """+1 / -1 / 0 for each token; negators flip a scored word within the window after them."""
     lex = load_lexicon()
-    scores = []
+    lowers = [t.lower_ for t in tokens]
+    scores = [0] * len(lowers)
     for i, tok in enumerate(tokens):
-        s = lex.get(tok.lower_) or lex.get(tok.lemma_.lower(), 0) if tok.is_alpha else 0
+        if not tok.is_alpha:
+            continue
+        s = lex.get(lowers[i]) or lex.get(tok.lemma_.lower(), 0)
         if s:
             lo = max(0, i - NEGATION_WINDOW)
-            window = tokens[lo:i]
-            if any(w.lower_ in NEGATORS and w.sent == tok.sent for w in window):
+            # Cheap test on the words first; the sentence check only when a negator is near.
+            if any(w in NEGATORS for w in lowers[lo:i]) and any(
+                lowers[j] in NEGATORS and tokens[j].sent == tok.sent for j in range(lo, i)
+            ):
                 s = -s
-        scores.append(s)
+            scores[i] = s
     return scores
+
+
+class _Counts:
+    """Prefix sums of words, positive and negative words over the doc's tokens."""
+
+    def __init__(self, tokens: Sequence[Token], scores: Sequence[int]) -> None:
+        self.words, self.pos, self.neg = [0], [0], [0]
+        for tok, sc in zip(tokens, scores, strict=True):
+            self.words.append(self.words[-1] + (1 if _is_word(tok) else 0))
+            self.pos.append(self.pos[-1] + (sc > 0))
+            self.neg.append(self.neg[-1] + (sc < 0))
+
+    def of(self, i: int, j: int) -> tuple[int, int, int]:
+        """(words, positive, negative) of tokens i..j-1."""
+        return (self.words[j] - self.words[i], self.pos[j] - self.pos[i],
+                self.neg[j] - self.neg[i])
+
+
+def _tone_from(words: int, pos_n: int, neg_n: int) -> Tone:
+    if not words:
+        return Tone()
+    pos, neg = 100.0 * pos_n / words, 100.0 * neg_n / words
+    return Tone(tone=round(pos - neg, 3), positive=round(pos, 3), negative=round(neg, 3),
+                polarity=round(pos + neg, 3), word_count=words)
 
 
 def tone_of(tokens: Sequence[Token], scores: Sequence[int]) -> Tone:
     """GDELT-style tone of a token run, given its token scores."""
     words = sum(1 for t in tokens if _is_word(t))
-    if not words:
-        return Tone()
-    pos = 100.0 * sum(1 for s in scores if s > 0) / words
-    neg = 100.0 * sum(1 for s in scores if s < 0) / words
-    return Tone(
-        tone=round(pos - neg, 3),
-        positive=round(pos, 3),
-        negative=round(neg, 3),
-        polarity=round(pos + neg, 3),
-        word_count=words,
-    )
+    return _tone_from(words, sum(1 for s in scores if s > 0), sum(1 for s in scores if s < 0))
 
 
-def _span_tone(doc: Doc, scores: list[int], start: int, end: int) -> float:
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return 0.0
-    return tone_of(list(span), scores[span.start : span.end]).tone
-
-
-def _span_counts(doc: Doc, scores: list[int], start: int, end: int) -> tuple[int, int, int]:
-    """(words, positive words, negative words) of a character span."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return 0, 0, 0
-    words = sum(1 for t in span if _is_word(t))
-    sc = scores[span.start : span.end]
-    return words, sum(1 for v in sc if v > 0), sum(1 for v in sc if v < 0)
+    return None if span is None else (span.start, span.end)
 
 
 def dyad_key(a: str, b: str) -> str:
@@ -77,7 +84,7 @@ def dyad_tone(tone: Tone, a: str, b: str) -> float | None:
     return tone.dyads.get(dyad_key(a, b))
 
 
-def _dyads(ctx: DocContext, scores: list[int]) -> dict[str, float]:
+def _dyads(ctx: DocContext, counts: _Counts) -> dict[str, float]:
     country = {a.id: a.country for a in ctx.record.actors if a.country}
     members = {a.id: a.members for a in ctx.record.actors}
 
@@ -102,9 +109,10 @@ def _dyads(ctx: DocContext, scores: list[int]) -> dict[str, float]:
                 if s == t or (key, start) in seen:
                     continue  # one sentence counts once for a dyad
                 seen.add((key, start))
-                counts = by_pair[key]
-                for i, n in enumerate(_span_counts(ctx.doc, scores, start, end)):
-                    counts[i] += n
+                pair = by_pair[key]
+                rng = _token_range(ctx.doc, start, end)
+                for i, n in enumerate(counts.of(*rng) if rng else (0, 0, 0)):
+                    pair[i] += n
     return {
         k: round(100.0 * (pos - neg) / words, 3)
         for k, (words, pos, neg) in sorted(by_pair.items())
@@ -117,10 +125,12 @@ def extract(ctx: DocContext) -> None:
     doc = ctx.doc
     tokens = list(doc)
     scores = score_tokens(tokens)
-    tone = tone_of(tokens, scores)
+    counts = _Counts(tokens, scores)
+    tone = _tone_from(*counts.of(0, len(tokens)))
     if ctx.record.sentences:
-        tone.sentences = [_span_tone(doc, scores, s.start, s.end) for s in ctx.record.sentences]
+        ranges = [_token_range(doc, s.start, s.end) for s in ctx.record.sentences]
     else:
-        tone.sentences = [tone_of(list(s), scores[s.start : s.end]).tone for s in doc.sents]
-    tone.dyads = _dyads(ctx, scores)
+        ranges = [(s.start, s.end) for s in doc.sents]
+    tone.sentences = [_tone_from(*counts.of(*r)).tone if r else 0.0 for r in ranges]
+    tone.dyads = _dyads(ctx, counts)
     ctx.record.tone = tone
