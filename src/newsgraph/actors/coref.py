@@ -105,6 +105,8 @@ def link_pronouns(doc: Doc, mentions: list[Mention], warnings: list[str]) -> lis
 def dyads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "the two countries", "both countries" -> a compound of the two most-named states."""
     out = []
+    if "countries" not in doc.text.lower() and "nations" not in doc.text.lower():
+        return out  # the only words this rule reads; skip the token walk
     for tok in doc:
         if tok.lemma_.lower() not in {"country", "nation"} or tok.tag_ != "NNS":
             continue
