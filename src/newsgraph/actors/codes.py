@@ -8,6 +8,7 @@ GDELT exports stay CAMEO-compatible; ``docs/actors.md`` lists the vocabulary.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -114,6 +115,7 @@ _SPACES = re.compile(r"\s+")
 _HYPHEN = re.compile(r"\s*-\s*")
 
 
+@functools.lru_cache(maxsize=65536)  # names repeat across articles
 def norm_key(text: str) -> str:
     """Matching key of a name: lower case, no accents, one space, British spellings folded."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))

@@ -4,6 +4,7 @@ built from the actor knowledge base placed before the statistical NER."""
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 import spacy
@@ -17,12 +18,16 @@ log = logging.getLogger(__name__)
 __all__ = ["get_nlp", "load_bare"]
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
 @Language.component("newsgraph_paragraphs")
 def paragraph_boundaries(doc):
     """A blank line ends a sentence: titles, deks and paragraphs never run together."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+    for m in _BLANK_LINE.finditer(doc.text):
+        span = doc.char_span(m.end(), min(m.end() + 1, len(doc.text)), alignment_mode="expand")
+        if span is not None and len(span) and span.start > 0:
+            doc[span.start].is_sent_start = True
     return doc
 
 # Components newsgraph never reads; excluded from loading when a model has them.

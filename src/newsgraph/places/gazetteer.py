@@ -36,6 +36,7 @@ _FILES = (
 _CACHE_FORMAT = 6  # bump when the index layout or the key normalisation changes
 
 
+@functools.lru_cache(maxsize=65536)  # names repeat across articles
 def norm(text: str) -> str:
     """Lookup key: ASCII-folded, lower case, no dots or apostrophes, single spaces."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
