@@ -78,6 +78,7 @@ class _Todo:
 
 def _plan(items: Iterable, store: Store, report: IngestReport, size: int) -> Iterator[_Todo]:
     """Batches of inputs still to do: known keys are skipped before any processing."""
+    planned: set[str] = set()  # this run's keys: an input repeated in a later batch is done once
     for chunk in _batches(items, size):
         keyed = [(input_key(x) if isinstance(x, RawArticle) else _failure_key(x), x)
                  for x in chunk]
@@ -85,9 +86,11 @@ def _plan(items: Iterable, store: Store, report: IngestReport, size: int) -> Ite
         todo = _Todo([], [], [], len(chunk))
         for key, item in keyed:
             report.read += 1
-            if key in done or key in todo.keys:
+            if key in done or key in planned:
                 report.skipped += 1
-            elif isinstance(item, Failure):
+                continue
+            planned.add(key)
+            if isinstance(item, Failure):
                 report.errors[item.code] += 1
                 report.failed.append((item.source, str(item.error)))
                 todo.failed.append(Failed(key, item.source, item.code, item.error.message))
