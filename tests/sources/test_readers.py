@@ -103,3 +103,13 @@ def test_too_large_file_is_refused_without_reading_it(tmp_path):
 def test_missing_path_is_a_failure(tmp_path):
     (item,) = _read(tmp_path / "nope.txt")
     assert isinstance(item, Failure) and item.code == "E006"
+
+
+def test_only_http_urls_are_fetched():
+    import pytest
+
+    from newsgraph.errors import FetchError
+    from newsgraph.sources.fetch import client, fetch_bytes
+
+    with client() as http, pytest.raises(FetchError, match="only http and https"):
+        fetch_bytes(http, "file:///etc/passwd", max_bytes=1000)

@@ -8,38 +8,15 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
-from ..errors import FetchError, InputTooLarge
 from ..model import ArticleRecord, RawArticle
 from ..pipeline import process_batch
 from ..settings import Settings
 from ..sources import Failure, read_inputs
+from ..sources.fetch import client, fetch_bytes, page_article
 from ..sources.html import from_html, looks_like_html
 from .db import Database
 
 log = logging.getLogger(__name__)
-
-FETCH_TIMEOUT_S = 15.0
-
-
-def fetch_url(url: str, *, max_bytes: int) -> str:
-    """The page at ``url`` (http or https), refused past ``max_bytes``."""
-    if not url.lower().startswith(("http://", "https://")):
-        raise FetchError(f"only http and https URLs can be fetched, not {url!r}")
-    try:
-        with httpx.stream("GET", url, follow_redirects=True, timeout=FETCH_TIMEOUT_S,
-                          headers={"User-Agent": "newsgraph"}) as resp:
-            resp.raise_for_status()
-            chunks, size = [], 0
-            for chunk in resp.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise InputTooLarge(f"{url} is larger than {max_bytes:,} bytes")
-                chunks.append(chunk)
-            return b"".join(chunks).decode(resp.encoding or "utf-8", errors="replace")
-    except httpx.HTTPError as exc:
-        raise FetchError(f"cannot fetch {url}: {exc}") from exc
 
 
 @dataclass
@@ -53,7 +30,9 @@ class Ingestor:
     def raw(self, *, text: str | None = None, html: str | None = None, url: str | None = None,
             title: str | None = None) -> RawArticle:
         if html is None and text is None and url:
-            html = fetch_url(url, max_bytes=self.settings.max_bytes)
+            with client() as http:
+                data, _ = fetch_bytes(http, url, max_bytes=self.settings.max_bytes)
+            return page_article(data, url, title=title, source=url)
         if html is None and text is not None and looks_like_html(text):
             html, text = text, None
         raw = from_html(html, url=url, source=url or "api") if html is not None else \

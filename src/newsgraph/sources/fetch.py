@@ -25,6 +25,8 @@ def client() -> httpx.Client:
 
 def fetch_bytes(http: httpx.Client, url: str, *, max_bytes: int) -> tuple[bytes, str]:
     """Body and content type of ``url``; FetchError on network errors, HTTP errors, size."""
+    if not url.lower().startswith(("http://", "https://")):
+        raise FetchError(f"only http and https URLs can be fetched, not {url!r}")
     try:
         with http.stream("GET", url) as resp:
             if resp.status_code >= 400:
