@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from .errors import NewsgraphError
 from .model import ArticleRecord, RawArticle
@@ -55,13 +54,6 @@ def process(
     if title:
         raw.title = title
     return process_batch([raw], settings, date=_as_date(date))[0]
-
-
-def process_many(
-    texts: Iterable[str], *, date: dt.date | str | None = None, settings: Settings | None = None
-) -> list[ArticleRecord]:
-    """Process many plain-text articles at once (batched parsing)."""
-    return process_batch([RawArticle(text=t) for t in texts], settings, date=_as_date(date))
 
 
 def open_store(path: str | None = None, *, read_only: bool = False):

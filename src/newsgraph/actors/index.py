@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-
 from ..model import Actor
 
 
@@ -37,6 +35,3 @@ class ActorIndex:
             if s <= pos < e:
                 out.extend(x for x in ids if x not in out)
         return out
-
-    def token_at(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self._starts, char) - 1)

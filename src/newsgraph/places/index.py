@@ -17,7 +17,6 @@ import mmap
 import struct
 import zlib
 from array import array
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,9 +184,6 @@ class Index:
             bool(c["capital"][i]),
         )
 
-    def feature_of(self, i: int) -> str:
-        return self._features[self._col["feature"][i]]
-
     def _key_number(self, key: str) -> int | None:
         raw = key.encode("ascii", "ignore")
         c = self._col
@@ -210,8 +206,3 @@ class Index:
         start, end = c["post_off"][k], c["post_off"][k + 1]
         own = start + c["n_primary"][k]
         return tuple((self.entry(c["postings"][p]), p < own) for p in range(start, end))
-
-    def entries_with(self, features: Iterable[str]) -> list[Entry]:
-        wanted = {i for i, f in enumerate(self._features) if f in set(features)}
-        col = self._col["feature"]
-        return [self.entry(i) for i in range(self.size) if col[i] in wanted]

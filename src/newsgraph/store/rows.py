@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections import defaultdict
 
 from ..model import ArticleRecord
@@ -98,6 +97,3 @@ def records_to_rows(records: list[ArticleRecord]) -> dict[str, dict[str, list]]:
         out[table] = {n: [t[i] for t in tuples] for i, n in enumerate(names)}
     return out
 
-
-def record_json(rec: ArticleRecord) -> str:
-    return json.dumps(rec.to_dict(), ensure_ascii=False)
