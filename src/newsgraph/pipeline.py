@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import actors, dates, events, places, quotes, themes, tone
-from .clean import clean_article, detect_language, simhash
+from .clean import clean_article, detect_language, minhash
 from .context import DocContext
 from .errors import EmptyInput, NewsgraphError
 from .model import ArticleRecord, Entity, RawArticle, Sentence
@@ -83,7 +83,7 @@ def _prepare(raw: RawArticle, settings: Settings, date: dt.date | None) -> _Prep
     if not cleaned.text.strip():
         rec.error = f"{EmptyInput.code}: no article text after cleaning"
         return _Prepared(rec, published, 0, parse=False)
-    rec.signature = simhash(cleaned.text)
+    rec.signature = minhash(cleaned.text).hex()
     lang, prob = detect_language(cleaned.text) if settings.language_check else ("en", 1.0)
     rec.language = lang
     if settings.language_check and lang != "en":

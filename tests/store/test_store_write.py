@@ -5,8 +5,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from newsgraph.clean.signature import minhash, similarity
 from newsgraph.store import Failed, Store
-from newsgraph.store.dedup import THRESHOLD, minhash, similarity
+from newsgraph.store.dedup import THRESHOLD
 from newsgraph.store.schema import TABLES
 from newsgraph.store.synthetic import synthetic_record
 

@@ -17,9 +17,10 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from ..clean.signature import MinHash, minhash
 from ..errors import StoreError
 from ..model import ArticleRecord
-from .dedup import Assignment, assign_clusters, minhash
+from .dedup import Assignment, assign_clusters
 from .rows import records_to_rows
 from .schema import CHILD_TABLES, TABLES, ddl
 
@@ -133,7 +134,9 @@ class Store:
             (c.article_id, b) for c in clusters for b in c.signature.bands]))
 
     def _cluster(self, new: list[ArticleRecord]) -> list[Assignment]:
-        pending = [(r.id, minhash(r.text)) for r in new]
+        # The worker computed the signature; records from elsewhere may lack one.
+        pending = [(r.id, MinHash.from_hex(r.signature) if r.signature else minhash(r.text))
+                   for r in new]
         bands = {b for _, sig in pending for b in sig.bands}
         index: dict[int, list[tuple[str, str, list[int]]]] = {}
         if bands:
@@ -151,10 +154,6 @@ class Store:
         arrow = pa.table(cols)  # noqa: F841  (read by DuckDB by name)
         names = ", ".join(f'"{c}"' for c in cols)
         self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
-
-    def add_error(self, source: str, code: str, message: str) -> None:
-        self.con.execute("INSERT INTO errors VALUES (?, ?, ?, ?)",
-                         [source, code, message, dt.datetime.now()])
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}

@@ -1,4 +1,5 @@
-"""Near-duplicate clustering: MinHash over word 5-shingles, LSH banding, union into clusters.
+"""Near-duplicate clustering: MinHash signatures (newsgraph.clean.signature), LSH banding,
+union into clusters.
 
 Syndicated copies of one story share most of their word shingles, so the Jaccard similarity
 of their shingle sets is high even when a byline, a headline or a closing paragraph differs.
@@ -10,59 +11,12 @@ the cluster of its best match when the estimated Jaccard reaches ``THRESHOLD``.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-import numpy as np
+from ..clean.signature import MinHash, similarity
 
-N_HASHES = 64
-BANDS = 16
-ROWS = N_HASHES // BANDS
-SHINGLE = 5
 THRESHOLD = 0.5
-
-_WORD = re.compile(r"\w+")
-_PRIME = np.uint64((1 << 61) - 1)
-_MASK32 = np.uint64(0xFFFFFFFF)
-_rng = np.random.default_rng(20161124)  # fixed: signatures must be stable across runs
-_A = _rng.integers(1, (1 << 31) - 1, size=N_HASHES, dtype=np.uint64)
-_B = _rng.integers(0, (1 << 31) - 1, size=N_HASHES, dtype=np.uint64)
-
-
-@dataclass(frozen=True)
-class MinHash:
-    values: tuple[int, ...]  # N_HASHES unsigned 32-bit values
-    bands: tuple[int, ...]  # BANDS 63-bit band keys (band index mixed in)
-
-
-def _shingle_hashes(text: str) -> np.ndarray:
-    words = _WORD.findall(text.lower())
-    if not words:
-        return np.zeros(1, dtype=np.uint64)
-    n = max(1, len(words) - SHINGLE + 1)
-    grams = {" ".join(words[i : i + SHINGLE]) for i in range(n)}
-    return np.fromiter(
-        (int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "big")
-         for g in grams), dtype=np.uint64, count=len(grams))
-
-
-def minhash(text: str) -> MinHash:
-    h = _shingle_hashes(text)
-    # Universal hashing (a*x + b) mod p, truncated to 32 bits; min over shingles per row.
-    values = ((np.outer(h, _A) + _B) % _PRIME & _MASK32).min(axis=0)
-    bands = []
-    for b in range(BANDS):
-        chunk = values[b * ROWS : (b + 1) * ROWS].astype(">u4").tobytes()
-        digest = hashlib.blake2b(bytes([b]) + chunk, digest_size=8).digest()
-        bands.append(int.from_bytes(digest, "big") >> 1)  # 63 bits: fits a signed BIGINT
-    return MinHash(tuple(int(v) for v in values), tuple(bands))
-
-
-def similarity(a: tuple[int, ...] | list[int], b: tuple[int, ...] | list[int]) -> float:
-    """Estimated Jaccard similarity: the share of equal MinHash values."""
-    return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))
 
 
 @dataclass
