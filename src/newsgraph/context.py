@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from .model import ArticleRecord
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 
 class ActorLookup(Protocol):
@@ -52,3 +53,17 @@ class DocContext:
     @property
     def text(self) -> str:
         return self.record.text
+
+    # spaCy builds a new Python object for every ``doc[i]``, ``doc.sents`` and ``doc.ents``
+    # access (and ``doc.text`` joins every token again); extractors read these instead.
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return list(self.doc)
+
+    @cached_property
+    def sents(self) -> list[Span]:
+        return list(self.doc.sents)
+
+    @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        return self.doc.ents

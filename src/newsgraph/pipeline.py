@@ -98,17 +98,18 @@ def annotate(doc, record: ArticleRecord, settings: Settings, published: dt.date 
              body_start: int = 0) -> None:
     """Fill ``record``'s NLP fields from a parsed ``doc`` of ``record.text``."""
     rec = record
-    rec.sentences = [
-        Sentence(i, s.start_char, s.start_char + len(s.text.rstrip()))
-        for i, s in enumerate(doc.sents)
-    ]
-    rec.entities = [
-        Entity(e.start_char, e.end_char, e.text, e.label_,
-               rule=f"ruler:{e.ent_id_}" if e.ent_id_ else "ner")
-        for e in doc.ents
-    ]
     ctx = DocContext(doc=doc, record=rec, settings=settings, published=published,
                      body_start=body_start)
+    text = rec.text
+    rec.sentences = [
+        Sentence(i, s.start_char, s.start_char + len(text[s.start_char:s.end_char].rstrip()))
+        for i, s in enumerate(ctx.sents)
+    ]
+    rec.entities = [
+        Entity(e.start_char, e.end_char, text[e.start_char:e.end_char], e.label_,
+               rule=f"ruler:{e.ent_id_}" if e.ent_id_ else "ner")
+        for e in ctx.ents
+    ]
     for name, extract in EXTRACTORS:
         try:
             extract(ctx)

@@ -20,15 +20,15 @@ def extract(ctx: DocContext) -> None:
     """Write ``ctx.record.actors`` and set ``ctx.actor_index``."""
     doc = ctx.doc
     kb = get_kb(ctx.settings)
-    pieces = build_pieces(doc, find_atoms(doc, kb), kb)
+    pieces = build_pieces(ctx.ents, find_atoms(ctx.tokens, kb), kb)
     mentions = Assembler(doc, kb, pieces, ctx.published).mentions()
     link_surnames(mentions)
     link_titles(mentions)
-    mentions += link_pronouns(doc, mentions, ctx.record.warnings)
-    mentions += dyads(doc, mentions)
+    mentions += link_pronouns(ctx, mentions, ctx.record.warnings)
+    mentions += dyads(ctx, mentions)
     actors = _number(ctx, mentions, kb)
     ctx.record.actors = actors
-    ctx.actor_index = ActorIndex(actors, [t.idx for t in doc])
+    ctx.actor_index = ActorIndex(actors, [t.idx for t in ctx.tokens])
 
 
 def _number(ctx: DocContext, mentions: list[Mention], kb) -> list[Actor]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
-from spacy.tokens import Doc
-
+from ..context import DocContext
 from .resolver import Mention
 
 REPORTING = frozenset(
@@ -75,14 +74,14 @@ def _best(cands: list[Mention], m: Mention) -> Mention | None:
 _PRONOUNS = {"he", "He", "HE", "she", "She", "SHE"}
 
 
-def link_pronouns(doc: Doc, mentions: list[Mention], warnings: list[str]) -> list[Mention]:
+def link_pronouns(ctx: DocContext, mentions: list[Mention], warnings: list[str]) -> list[Mention]:
     """ "he said": the nearest person mentioned before, within three sentences."""
     out = []
     # Only "he"/"she" tokens matter: find them by their text, not by walking every token.
-    pronouns = [t for t in doc if t.text in _PRONOUNS]
+    pronouns = [t for t in ctx.tokens if t.text in _PRONOUNS]
     if not pronouns:
         return out
-    sent_starts = [s.start for s in doc.sents]
+    sent_starts = [s.start for s in ctx.sents]
 
     def sent_of(i: int) -> int:
         return bisect.bisect_right(sent_starts, i) - 1
@@ -102,12 +101,13 @@ def link_pronouns(doc: Doc, mentions: list[Mention], warnings: list[str]) -> lis
     return out
 
 
-def dyads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def dyads(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """ "the two countries", "both countries" -> a compound of the two most-named states."""
     out = []
-    if "countries" not in doc.text.lower() and "nations" not in doc.text.lower():
+    low = ctx.text.lower()
+    if "countries" not in low and "nations" not in low:
         return out  # the only words this rule reads; skip the token walk
-    for tok in doc:
+    for tok in ctx.tokens:
         if tok.lemma_.lower() not in {"country", "nation"} or tok.tag_ != "NNS":
             continue
         if not any(c.lower_ in {"two", "both"} for c in tok.children):

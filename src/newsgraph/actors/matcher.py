@@ -7,9 +7,10 @@ exact characters a token run covers, so hyphens and apostrophes need no special 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Token
 
 from .codes import norm_key
 from .kb import KB, Target
@@ -30,7 +31,7 @@ _MAX_WIDTH = 8
 _GLUE = frozenset({"-", ".", "'", "’", "&", "/"})
 
 
-def _keys(doc: Doc, norms: list[str], i: int, width: int) -> list[tuple[int, str]]:
+def _keys(doc: Sequence[Token], norms: list[str], i: int, width: int) -> list[tuple[int, str]]:
     """(end, key) for token runs starting at ``i``, longest first; runs end on a word."""
     out: list[tuple[int, str]] = []
     key = ""
@@ -59,8 +60,8 @@ def _longest(runs: list[tuple[int, str]], table: dict) -> tuple[int, str]:
     return 0, ""
 
 
-def find_atoms(doc: Doc, kb: KB) -> list[Atom]:
-    """Non-overlapping name and role-word matches, left to right."""
+def find_atoms(doc: Sequence[Token], kb: KB) -> list[Atom]:
+    """Non-overlapping name and role-word matches, left to right, over a doc's tokens."""
     atoms: list[Atom] = []
     norms = [norm_key(t.text) if not t.is_space else "" for t in doc]
     i, n = 0, len(doc)

@@ -8,9 +8,10 @@ them; a longer PERSON whose last word is a known surname is someone else ("Aydin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Span
 
 from .codes import norm_key
 from .kb import KB
@@ -35,15 +36,15 @@ def _best_target(atom: Atom, kb: KB) -> tuple[str, str]:
     return atom.targets[0]
 
 
-def _is_surname_only(atom: Atom, doc: Doc, ent_start: int) -> bool:
+def _is_surname_only(atom: Atom, ent_start: int) -> bool:
     """The atom matched one word at the end of a longer PERSON entity not titled by a role."""
     return atom.end - atom.start == 1 and ent_start < atom.start
 
 
-def build_pieces(doc: Doc, atoms: list[Atom], kb: KB) -> list[Piece]:
+def build_pieces(doc_ents: Sequence[Span], atoms: list[Atom], kb: KB) -> list[Piece]:
     pieces: list[Piece] = []
     used: set[int] = set()
-    ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+    ents = [e for e in doc_ents if e.label_ in ACTOR_LABELS]
     taken_atoms: set[int] = set()
     facilities = {norm_key(f) for f in kb.facilities}
     for ent in ents:
@@ -58,7 +59,7 @@ def build_pieces(doc: Doc, atoms: list[Atom], kb: KB) -> list[Piece]:
         if ent.label_ == "PERSON":
             person_atoms = [a for a in names if a.targets[0][0] == "entry"]
             titled = [atoms[k] for k in inside if atoms[k].kind == "agent"]
-            if person_atoms and (not _is_surname_only(person_atoms[-1], doc, ent.start) or
+            if person_atoms and (not _is_surname_only(person_atoms[-1], ent.start) or
                                  titled or person_atoms[-1].start - ent.start == 0):
                 continue  # "President Putin": leave it to the atoms
             pieces.append(Piece(ent.start, ent.end, "person", inner=[atoms[k] for k in inside]))

@@ -63,9 +63,22 @@ class Candidate:
     source: str  # "pattern" or "ner"
 
 
+# Words without which a pattern cannot match (lower case): a text lacking all of them
+# skips that pattern's scan. Patterns not listed always run.
+_GUARDS: dict[int, tuple[str, ...]] = {
+    6: ("today", "tonight", "yesterday", "tomorrow"),
+    7: ("this ",),
+    8: ("week", "month", "year"),
+    9: ("ago",),
+    11: ("0s",),
+    12: ("spring", "summer", "autumn", "fall", "winter"),
+    13: ("quarter",),
+}
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in _PATTERNS]
+def _compiled() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    return [(re.compile(p), _GUARDS.get(i, ())) for i, p in enumerate(_PATTERNS)]
 
 
 _PREPOSITION_BEFORE = re.compile(rf"\b{_YEAR_CTX}[- ]$")
@@ -82,7 +95,10 @@ def _year_ok(text: str, start: int, end: int) -> bool:
 
 def pattern_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
-    for pattern in _compiled():
+    low = text.lower()
+    for pattern, guards in _compiled():
+        if guards and not any(g in low for g in guards):
+            continue
         for m in pattern.finditer(text):
             if _year_ok(text, m.start(), m.end()):
                 out.append(Candidate(m.start(), m.end(), "pattern"))

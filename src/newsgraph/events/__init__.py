@@ -36,7 +36,7 @@ def extract(ctx: DocContext) -> None:
     place_spans = [(p.start, p.end) for p in rec.places]
     root_done = False
     events = []
-    for n, sent in enumerate(ctx.doc.sents):
+    for n, sent in enumerate(ctx.sents):
         if sent.end_char <= ctx.body_start or not sent.text.strip():
             continue
         first = next((t.i for t in sent if t.idx >= ctx.body_start and not t.is_space), None)
@@ -57,7 +57,7 @@ def extract(ctx: DocContext) -> None:
             tok: i for tok, i in anchor_tokens(ctx, sent, place_spans, triggers).items()
             if rec.places[i].role != "metonym"
         }
-        start = max(sent.start_char, ctx.doc[first].idx)
+        start = max(sent.start_char, ctx.tokens[first].idx)
         events.extend(to_events(ctx, sent, n, start, cands, is_root, anchors, places))
     for i, ev in enumerate(events, start=1):
         ev.id = f"e{i}"

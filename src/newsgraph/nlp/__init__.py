@@ -24,8 +24,9 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 @Language.component("newsgraph_paragraphs")
 def paragraph_boundaries(doc):
     """A blank line ends a sentence: titles, deks and paragraphs never run together."""
-    for m in _BLANK_LINE.finditer(doc.text):
-        span = doc.char_span(m.end(), min(m.end() + 1, len(doc.text)), alignment_mode="expand")
+    text = doc.text  # built from the tokens on every access: once here
+    for m in _BLANK_LINE.finditer(text):
+        span = doc.char_span(m.end(), min(m.end() + 1, len(text)), alignment_mode="expand")
         if span is not None and len(span) and span.start > 0:
             doc[span.start].is_sent_start = True
     return doc

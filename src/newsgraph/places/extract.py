@@ -140,7 +140,7 @@ def extract(ctx: DocContext) -> None:
     places: list[Place] = []
     taken: list[tuple[int, int]] = []
 
-    orgs = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "ORG"]
+    orgs = [(e.start_char, e.end_char) for e in ctx.ents if e.label_ == "ORG"]
     pattern = _facility_pattern()
     for m in pattern.finditer(text) if pattern else ():
         if any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in orgs):
@@ -156,7 +156,7 @@ def extract(ctx: DocContext) -> None:
     places.extend(_borders(ctx, gaz, taken))
     taken.extend((p.start, p.end) for p in places)
 
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in _PLACE_LABELS and ent.label_ not in _COUNTRY_SLIP_LABELS:
             continue
         span = _strip_article(ent)

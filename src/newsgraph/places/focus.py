@@ -10,6 +10,7 @@ homonyms toward the story ("Parkland" near "Broward County", "Kent" in a British
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -156,10 +157,22 @@ def _sentence_initial(text: str, start: int) -> bool:
     return start == 0 or before.endswith((".", "!", "?", "\u201c", '"', ":")) or before == ""
 
 
+@functools.lru_cache(maxsize=2)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text))
+
+
+_WORD = re.compile(r"\w+")
+
+
 def _lower_case_use(text: str, word: str) -> bool:
     """Whether the text also writes ``word`` in lower case: a common word ("man", "valley")."""
     low = word.lower()
-    return low != word and re.search(rf"\b{re.escape(low)}\b", text) is not None
+    if low == word:
+        return False
+    if _WORD.fullmatch(low):  # one word: a set lookup instead of a regex per word
+        return low in _words_of(text)
+    return re.search(rf"\b{re.escape(low)}\b", text) is not None
 
 
 def _surname(gaz: Gazetteer, word: str, alone: frozenset[str]) -> bool:

@@ -74,7 +74,7 @@ def indirect_quotes(
     """Reported statements; ``marked``: every quoted stretch, ``direct``: direct quotes."""
     text = ctx.record.text
     out: list[Quote] = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if not tok.is_alpha:
             continue
         source = according_to(tok)

@@ -18,6 +18,9 @@ _OPEN_SINGLE = "\u2018"  # ‘
 _CLOSE_SINGLE = "\u2019"  # ’ (also the apostrophe)
 _MAX_SINGLE = 300  # single marks further apart than this are apostrophes, not a pair
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
+# Only these characters matter to the pairing loops: they jump from one to the next.
+_DOUBLE_MARKS = re.compile(f'[{_OPEN_DOUBLE}{_CLOSE_DOUBLE}"]')
+_SINGLE_MARKS = re.compile(f"[{_OPEN_SINGLE}{_CLOSE_SINGLE}']")
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,8 @@ def _possessive(text: str, i: int) -> bool:
 def _doubles(text: str, a: int, b: int) -> list[Marked]:
     out: list[Marked] = []
     opened: int | None = None
-    for i in range(a, b):
-        ch = text[i]
+    for mark in _DOUBLE_MARKS.finditer(text, a, b):
+        i, ch = mark.start(), mark.group()
         is_open = ch in _OPEN_DOUBLE or (ch == '"' and opened is None)
         is_close = ch == _CLOSE_DOUBLE or (ch == '"' and opened is not None)
         if is_open and opened is None:
@@ -80,10 +83,10 @@ def _singles(text: str, a: int, b: int, inside: list[Marked]) -> list[Marked]:
     """Single-mark pairs outside double quotes; an apostrophe sits between letters."""
     out: list[Marked] = []
     opened: int | None = None
-    for i in range(a, b):
+    for mark in _SINGLE_MARKS.finditer(text, a, b):
+        i, ch = mark.start(), mark.group()
         if any(m.open <= i <= (m.close or m.end) for m in inside):
             continue
-        ch = text[i]
         if ch in (_OPEN_SINGLE, "'") and opened is None:
             if _boundary_before(text, i) and i + 1 < b and text[i + 1].isalnum():
                 opened = i

@@ -74,7 +74,7 @@ def mentions(ctx: DocContext, inside_quotes: list[tuple[int, int]]) -> list[Ment
         for s, e in actor.mentions:
             out.append(Mention(s, e, text[s:e], actor.id, actor.kind == "person"))
     if not out:
-        for ent in ctx.doc.ents:
+        for ent in ctx.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 out.append(Mention(ent.start_char, ent.end_char, ent.text, None,
                                    ent.label_ == "PERSON"))  # fmt: skip

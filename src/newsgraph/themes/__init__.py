@@ -27,6 +27,18 @@ class ThemeDef:
     gkg: str | None
     label: str
     pattern: re.Pattern[str]
+    # Lower-case text every match must contain (a trigger's first word up to any wildcard);
+    # a text holding none of them skips the pattern. Empty: always run the pattern.
+    stems: tuple[str, ...] = ()
+
+
+def _stem(trigger: str) -> str:
+    """The literal start of a trigger's first word: "pipeline*" -> "pipeline",
+    "normali?e" -> "normal" (the letter before "?" is optional)."""
+    word = trigger.split("~", 1)[0].split()[0].rstrip("*")
+    if "?" in word:
+        word = word[: word.index("?") - 1]
+    return word.lower()
 
 
 def _trigger_regex(trigger: str) -> str:
@@ -54,14 +66,23 @@ def load_taxonomy(path: Path = TAXONOMY) -> tuple[ThemeDef, ...]:
             triggers = sorted((t for t in row["triggers"].split("|") if t), key=len, reverse=True)
             alts = "|".join(_trigger_regex(t) for t in triggers)
             pattern = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
-            out.append(ThemeDef(row["code"], row["gkg"] or None, row["label"], pattern))
+            stems = tuple(sorted({_stem(t) for t in triggers}))
+            if min(map(len, stems), default=0) < 2:
+                stems = ()
+            out.append(ThemeDef(row["code"], row["gkg"] or None, row["label"], pattern, stems))
     return tuple(out)
 
 
 def find_themes(text: str, start: int = 0) -> list[Theme]:
     """Themes of ``text[start:]``, most frequent first (ties in taxonomy order)."""
     themes = []
+    low = text[start:].lower()
+    # Characters that match a Latin letter case-insensitively without lowering to it
+    # (dotted/dotless i, long s, Kelvin sign): with any of them, skip the stem filter.
+    filtered = not any(c in text for c in "\u0130\u0131\u017f\u212a")
     for td in load_taxonomy():
+        if filtered and td.stems and not any(s in low for s in td.stems):
+            continue
         spans = [(m.start(), m.end()) for m in td.pattern.finditer(text, start)]
         if spans:
             themes.append(Theme(code=td.code, count=len(spans), spans=spans, gkg=td.gkg))

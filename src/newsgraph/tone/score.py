@@ -123,14 +123,14 @@ def _dyads(ctx: DocContext, counts: _Counts) -> dict[str, float]:
 def extract(ctx: DocContext) -> None:
     """Fill ``ctx.record.tone``: document, sentence and dyad tone."""
     doc = ctx.doc
-    tokens = list(doc)
+    tokens = ctx.tokens
     scores = score_tokens(tokens)
     counts = _Counts(tokens, scores)
     tone = _tone_from(*counts.of(0, len(tokens)))
     if ctx.record.sentences:
         ranges = [_token_range(doc, s.start, s.end) for s in ctx.record.sentences]
     else:
-        ranges = [(s.start, s.end) for s in doc.sents]
+        ranges = [(s.start, s.end) for s in ctx.sents]
     tone.sentences = [_tone_from(*counts.of(*r)).tone if r else 0.0 for r in ranges]
     tone.dyads = _dyads(ctx, counts)
     ctx.record.tone = tone
