@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,15 +55,26 @@ class MinHash:
         return cls(tuple(int(v) for v in values), tuple(bands))
 
 
+_FNV_PRIME = np.uint64(0x100000001B3)
+_MIX = np.uint64(0xFF51AFD7ED558CCD)
+
+
 def _shingle_hashes(text: str) -> np.ndarray:
+    """Distinct 32-bit hashes of the word 5-shingles: CRC-32 of each word, chained in
+    order (multiply and xor, vectorised over all shingles at once), then mixed."""
     words = _WORD.findall(text.lower())
     if not words:
         return np.zeros(1, dtype=np.uint64)
     n = max(1, len(words) - SHINGLE + 1)
-    grams = {" ".join(words[i : i + SHINGLE]) for i in range(n)}
-    return np.fromiter(
-        (int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "big")
-         for g in grams), dtype=np.uint64, count=len(grams))
+    word_hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64,
+                              count=len(words))
+    acc = np.zeros(n, dtype=np.uint64)
+    for k in range(min(SHINGLE, len(words))):
+        acc = (acc * _FNV_PRIME) ^ word_hashes[k : k + n]
+    acc ^= acc >> np.uint64(33)
+    acc *= _MIX
+    acc ^= acc >> np.uint64(33)
+    return np.unique(acc & _MASK32)
 
 
 def minhash(text: str) -> MinHash:

@@ -106,6 +106,25 @@ def parse_patterns(text: str, name: str, rank: int = 0) -> list[Pattern]:
     return out
 
 
+def _file(plist: list[Pattern]) -> tuple[list[int], dict[tuple[str, str], list[int]]]:
+    """Each pattern's position filed under one constraint it needs (an object word, else its
+    particle, else its preposition), or as free: a predicate can only match the free
+    patterns and those filed under what it has."""
+    free: list[int] = []
+    keyed: dict[tuple[str, str], list[int]] = {}
+    for n, p in enumerate(plist):
+        if p.obj:
+            for w in p.obj:
+                keyed.setdefault(("o", w), []).append(n)
+        elif p.extra is not None:
+            keyed.setdefault(("x", p.extra), []).append(n)
+        elif p.prep is not None:
+            keyed.setdefault(("p", p.prep), []).append(n)
+        else:
+            free.append(n)
+    return free, keyed
+
+
 class PatternSet:
     """Patterns indexed by (kind, head lemma)."""
 
@@ -119,6 +138,7 @@ class PatternSet:
             # derived dictionary patterns need one constraint more to beat a curated pattern
             plist.sort(key=lambda p: (-(p.specificity - (p.rank == derived)), p.rank))
         self.size = sum(len(v) for v in self._index.values())
+        self._filed = {key: _file(plist) for key, plist in self._index.items()}
 
     def candidates(self, kind: str, lemma: str) -> list[Pattern]:
         return self._index.get((kind, lemma), [])
@@ -136,7 +156,16 @@ class PatternSet:
         preps: dict[str, set[str]],
     ) -> Pattern | None:
         """Most specific pattern whose constraints hold for this predicate's dependents."""
-        for p in self.candidates(kind, lemma):
+        plist = self.candidates(kind, lemma)
+        if not plist:
+            return None
+        free, keyed = self._filed[(kind, lemma)]
+        order = set(free)
+        for tag, words in (("o", obj), ("x", extras), ("p", preps)):
+            for w in words:
+                order.update(keyed.get((tag, w), ()))
+        for n in sorted(order):
+            p = plist[n]
             if p.extra is not None and p.extra not in extras:
                 continue
             if p.extra is None and kind == "verb" and extras & _PARTICLE_SENSITIVE:

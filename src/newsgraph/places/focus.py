@@ -172,7 +172,23 @@ def _lower_case_use(text: str, word: str) -> bool:
         return False
     if _WORD.fullmatch(low):  # one word: a set lookup instead of a regex per word
         return low in _words_of(text)
-    return re.search(rf"\b{re.escape(low)}\b", text) is not None
+    return _bounded_find(text, low)
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and _WORD.match(text, i) is not None
+
+
+def _bounded_find(text: str, phrase: str) -> bool:
+    """``re.search(rf"\\b{re.escape(phrase)}\\b", text)`` without compiling a regex."""
+    first, last = _is_word_char(phrase, 0), _is_word_char(phrase, len(phrase) - 1)
+    i = text.find(phrase)
+    while i >= 0:
+        j = i + len(phrase)
+        if _is_word_char(text, i - 1) != first and _is_word_char(text, j) != last:
+            return True
+        i = text.find(phrase, i + 1)
+    return False
 
 
 def _surname(gaz: Gazetteer, word: str, alone: frozenset[str]) -> bool:
