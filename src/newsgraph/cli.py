@@ -25,6 +25,8 @@ DateOpt = Annotated[Optional[str], typer.Option("--date", help="Publication date
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Settings file (TOML).")]  # noqa: UP045
 ActorsOpt = Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor dictionary.")]  # noqa: UP045
 PatternsOpt = Annotated[Optional[list[Path]], typer.Option("--patterns", help="Extra event patterns.")]  # noqa: UP045
+ExtractorsOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
+    "--extractors", help="Comma-separated extractors to run (default: the setting, all).")]
 
 
 def _settings(config: Path | None = None, **flags: object) -> Settings:
@@ -65,13 +67,15 @@ def process(
     config: ConfigOpt = None,
     actors: ActorsOpt = None,
     patterns: PatternsOpt = None,
+    extractors: ExtractorsOpt = None,
 ) -> None:
     """Print one record per article as JSON Lines."""
     from .pipeline import process_batch
     from .sources import Failure, read_inputs
 
     try:
-        settings = _settings(config, actors_files=_paths(actors), patterns_files=_paths(patterns))
+        settings = _settings(config, actors_files=_paths(actors), patterns_files=_paths(patterns),
+                             extractors=extractors)
         out = output.open("w", encoding="utf-8") if output else sys.stdout
         raws, failures = [], 0
         for item in read_inputs(inputs, max_bytes=settings.max_bytes):
@@ -126,13 +130,17 @@ def ingest(
         "--workers", help="Local worker processes (default: the setting; 0 = all cores).")] = None,
     dask: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--dask", help="Dask scheduler address, or 'local' for a local cluster.")] = None,
+    extractors: ExtractorsOpt = None,
+    lake: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--lake", help="Also write a Parquet lake here, partitioned by publication month.")] = None,
 ) -> None:
     """Process articles into the DuckDB store (idempotent and resumable)."""
     from .ingest import ingest_paths
 
     try:
         settings = _settings(config, store=store, actors_files=_paths(actors),
-                             patterns_files=_paths(patterns), workers=workers)
+                             patterns_files=_paths(patterns), workers=workers,
+                             extractors=extractors, lake=lake)
         report = ingest_paths(inputs, settings, date=_date(date), batch_size=batch,
                               progress=sys.stderr.isatty(), dask=dask)
     except NewsgraphError as exc:

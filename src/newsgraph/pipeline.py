@@ -13,11 +13,12 @@ import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import actors, dates, events, places, quotes, themes, tone
 from .clean import clean_article, detect_language, minhash
 from .context import DocContext
-from .errors import EmptyInput, NewsgraphError
+from .errors import EmptyInput, NewsgraphError, SettingsError
 from .model import ArticleRecord, Entity, RawArticle, Sentence
 from .nlp import get_nlp
 from .settings import Settings
@@ -34,6 +35,29 @@ EXTRACTORS: tuple[tuple[str, Callable[[DocContext], None]], ...] = (
     ("themes", themes.extract),
     ("tone", tone.extract),
 )
+# What each extractor reads from earlier ones (Settings.extractors adds these).
+REQUIRES: dict[str, tuple[str, ...]] = {
+    "places": ("actors",),
+    "quotes": ("actors",),
+    "events": ("actors", "dates", "places"),
+    "tone": ("actors",),
+}
+
+
+@lru_cache(maxsize=16)
+def selected_extractors(names: tuple[str, ...]) -> tuple[tuple[str, Callable[[DocContext], None]], ...]:
+    """The extractors ``names`` asks for plus what they need, in pipeline order."""
+    known = [n for n, _ in EXTRACTORS]
+    wanted: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name not in known:
+            raise SettingsError(f"unknown extractor {name!r}; choose from {', '.join(known)}")
+        if name not in wanted:
+            wanted.add(name)
+            todo.extend(REQUIRES.get(name, ()))
+    return tuple((n, f) for n, f in EXTRACTORS if n in wanted)
 
 
 @dataclass
@@ -110,7 +134,11 @@ def annotate(doc, record: ArticleRecord, settings: Settings, published: dt.date 
                rule=f"ruler:{e.ent_id_}" if e.ent_id_ else "ner")
         for e in ctx.ents
     ]
-    for name, extract in EXTRACTORS:
+    chosen = selected_extractors(settings.extractors)
+    if len(chosen) < len(EXTRACTORS):
+        skipped = [n for n, _ in EXTRACTORS if n not in {c for c, _ in chosen}]
+        rec.warnings.append(f"W005: not extracted (setting 'extractors'): {', '.join(skipped)}")
+    for name, extract in chosen:
         try:
             extract(ctx)
         except Exception as exc:  # one extractor's bug must not lose the document
@@ -123,6 +151,7 @@ def process_batch(
 ) -> list[ArticleRecord]:
     """Process many articles; one record per input, in order."""
     settings = settings or Settings()
+    selected_extractors(settings.extractors)  # an unknown name fails the batch, not each doc
     prepared = []
     for raw in raws:
         try:

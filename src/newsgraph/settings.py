@@ -40,7 +40,16 @@ class Settings:
     count_modal_events: bool = _setting(
         False, "Count negated and modal (future, intended, hypothetical) events in totals."
     )
+    extractors: tuple[str, ...] = _setting(
+        ("actors", "dates", "places", "quotes", "events", "themes", "tone"),
+        "Extractors run after parsing, comma-separated; what they need is added (events needs "
+        "actors, dates and places; places, quotes and tone need actors). Empty = parse only.",
+    )
     store: str = _setting("newsgraph.duckdb", "Path of the DuckDB store.")
+    lake: str = _setting(
+        "", "Folder of a Parquet lake that ingest also writes, partitioned by publication "
+        "month (empty = off)."
+    )
     workers: int = _setting(0, "Local worker processes for ingest (0 = number of cores).")
     language_check: bool = _setting(True, "Detect the language and skip NLP for non-English text.")
     host: str = _setting("127.0.0.1", "Address the server listens on.")
@@ -75,6 +84,8 @@ def _coerce(name: str, value: Any) -> Any:
         if kind.startswith("tuple"):
             if isinstance(value, str):
                 return tuple(v.strip() for v in value.split(",") if v.strip())
+            if isinstance(value, tuple) and len(value) == 1 and "," in value[0]:
+                return _coerce(name, value[0])  # one flag given as "a,b"
             return tuple(str(v) for v in value)
         return str(value)
     except (TypeError, ValueError) as exc:
