@@ -5,6 +5,10 @@ store's ingest log are skipped before processing, and each batch's records, erro
 commit in one transaction. Kill an ingest at any moment (even with SIGKILL) and run it
 again: the batches that committed are skipped, the one in flight is redone, nothing is
 stored twice.
+
+With a lake (setting ``lake``), each batch's new rows are also written as Parquet files
+just before the store commits (see newsgraph.store.lake); files of a batch the store never
+committed are removed when the next ingest starts.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from .model import RawArticle
 from .settings import Settings
 from .sources import Failure, read_inputs
 from .store import Failed, Store
+from .store.lake import LakeWriter
 
 log = logging.getLogger(__name__)
 
@@ -121,8 +126,13 @@ def ingest_paths(
         task = bar.add_task("ingesting", total=None)
     n_workers = settings.workers if workers is None else workers
     backend = make_backend(settings, workers=n_workers, dask=dask, date=date)
+    lake = None
     try:
         with Store(settings.store) as store:
+            if settings.lake:
+                lake = LakeWriter(settings.lake)
+                if undone := lake.recover(store.known_ids):
+                    log.info("lake: %d uncommitted batches rolled back", undone)
             plan = _plan(read_inputs(paths, max_bytes=settings.max_bytes), store, report,
                          batch_size)
             todos: deque[_Todo] = deque()
@@ -141,7 +151,10 @@ def ingest_paths(
             for records in backend.map(feed()):
                 todo = todos.popleft()
                 _count(records, report)
-                new = store.write(records, input_keys=todo.keys, failed=todo.failed)
+                new = store.write(records, input_keys=todo.keys, failed=todo.failed,
+                                  before_commit=lake.stage if lake else None)
+                if lake:
+                    lake.commit_staged()
                 report.stored += new
                 log.info("batch committed: %d new, %d stored so far", new, report.stored)
                 report.skipped += sum(1 for r in records if not r.error) - new
@@ -149,6 +162,8 @@ def ingest_paths(
                     bar.update(task, advance=todo.n)
     finally:
         backend.close()
+        if lake:
+            lake.close()
         if bar:
             bar.stop()
     return report

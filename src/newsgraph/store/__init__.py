@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,11 +84,15 @@ class Store:
         *,
         input_keys: Sequence[str] | None = None,
         failed: Sequence[Failed] = (),
+        before_commit: Callable[[dict[str, dict[str, list]]], None] | None = None,
     ) -> int:
         """Store the records not yet stored, in one transaction; returns how many were new.
 
         ``input_keys`` (one per record) and ``failed`` go into the ingest log in the same
         transaction, so a resumed ingest skips exactly the inputs this call committed.
+        ``before_commit``, when there are new records, gets the columns inserted per table
+        (``articles`` with its ``cluster_id``, child tables, ``clusters``) just before the
+        commit (the Parquet lake is written there); if it raises, nothing is committed.
         """
         now = dt.datetime.now()
         good = [r for r in records if not r.error]
@@ -105,19 +109,23 @@ class Store:
         log_rows += [(f.key, None, "failed", now) for f in failed]
         try:
             self.con.execute("BEGIN TRANSACTION")
-            if new:
-                self._insert_records(new)
+            inserted = self._insert_records(new) if new else {}
             if errors:
                 self.con.executemany("INSERT INTO errors VALUES (?, ?, ?, ?)", errors)
             if log_rows:
                 self._append("ingest_log", _columns("ingest_log", log_rows))
+            if before_commit and inserted:
+                before_commit(inserted)
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
         return len(new)
 
-    def _insert_records(self, new: list[ArticleRecord]) -> None:
+    def _insert_records(self, new: list[ArticleRecord]) -> dict[str, dict[str, list]]:
         columns = records_to_rows(new)
         clusters = self._cluster(new)
         by_id = {c.article_id: c for c in clusters}
@@ -127,11 +135,13 @@ class Store:
             cols = columns.get(table)
             if cols and next(iter(cols.values())):
                 self._append(table, cols)
-        self._append("clusters", _columns("clusters", [
+        columns["clusters"] = _columns("clusters", [
             (c.article_id, c.cluster_id, c.similarity, list(c.signature.values))
-            for c in clusters]))
+            for c in clusters])
+        self._append("clusters", columns["clusters"])
         self._append("cluster_bands", _columns("cluster_bands", [
             (c.article_id, b) for c in clusters for b in c.signature.bands]))
+        return columns
 
     def _cluster(self, new: list[ArticleRecord]) -> list[Assignment]:
         # The worker computed the signature; records from elsewhere may lack one.
