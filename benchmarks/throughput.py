@@ -5,7 +5,9 @@
 Reads ../shared/corpus/news.jsonl (skips cleanly when absent). Rows, each in articles/s
 and words/s:
 
-* bare spaCy ``nlp.pipe`` (1 process) | newsgraph ``process_batch`` | ``ingest`` (to DuckDB)
+* bare spaCy ``nlp.pipe`` (1 process, docs consumed and dropped) | newsgraph
+  ``process_batch`` and ``ingest`` (to DuckDB) at the foundation stage (clean, language,
+  parse, sentences and entities: setting ``extractors`` empty) and with every extractor
 * bare spaCy ``nlp.pipe(n_process=2)`` | newsgraph with 1 and 2 local workers | Dask on a
   2-worker local cluster (worker start-up included on both sides)
 * the corpus repeated 10 times with 2 local workers: time ratio to 1x (target <= 11)
@@ -17,6 +19,7 @@ a 3x repeat, for CI.
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import resource
 import sys
@@ -52,6 +55,10 @@ def _batches(raws: list[RawArticle]) -> list[list[RawArticle]]:
     return [raws[i : i + BATCH] for i in range(len(raws)) if i % BATCH == 0]
 
 
+def _drain(docs) -> None:
+    collections.deque(docs, maxlen=0)  # consume without keeping: the fastest bare run
+
+
 def _timed(fn: Callable[[], object]) -> float:
     t = time.perf_counter()
     fn()
@@ -67,16 +74,11 @@ def _backend_run(raws: list[RawArticle], settings: Settings, **kw) -> None:
         backend.close()
 
 
-def _warm(settings: Settings) -> int:
-    """Run on each Dask worker: load the model and data once, as a long-lived cluster has."""
-    return len(process_batch([RawArticle(text="Turkey and Russia held talks in Moscow.")], settings))
-
-
 def _dask_warm_run(raws: list[RawArticle], settings: Settings) -> float:
-    """Seconds for the corpus on a 2-worker local cluster that is already started and warm."""
+    """Seconds for the corpus on a 2-worker local cluster that is already started (its
+    workers preloaded the pipeline as they joined)."""
     backend = make_backend(settings, dask="local", workers=2)
     try:
-        backend.client.run(_warm, settings)
         return _timed(lambda: [None for _ in backend.map(_batches(raws))])
     finally:
         backend.close()
@@ -91,23 +93,31 @@ def run(limit: int | None = None, repeat: int = 10, parallel: bool = True) -> di
     list(nlp.pipe(texts[:4]))  # warm-up: model loaded, caches built
     process_batch(_raws(rows[:4]), settings)
     m: dict = {"articles": len(texts), "words": words}
+    base = settings.replace(extractors=())
     # Single-process figures: best of ROUNDS interleaved runs (this machine's timings drift
     # by about 5 % from run to run; the minimum is the least disturbed one).
-    bare, proc, ing = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "corpus.jsonl"
         data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        runs: dict[str, Callable[[int], object]] = {
+            "bare_s": lambda n: _drain(nlp.pipe(texts, batch_size=settings.batch_size)),
+            "process_base_s": lambda n: [process_batch(b, base) for b in _batches(_raws(rows))],
+            "ingest_base_s": lambda n: ingest_paths(
+                [str(data)], base.replace(store=str(Path(tmp) / f"base{n}.duckdb")),
+                batch_size=BATCH, workers=1),
+            "process_s": lambda n: [process_batch(b, settings) for b in _batches(_raws(rows))],
+            "ingest_s": lambda n: ingest_paths(
+                [str(data)], settings.replace(store=str(Path(tmp) / f"full{n}.duckdb")),
+                batch_size=BATCH, workers=1),
+        }
+        times: dict[str, list[float]] = {k: [] for k in runs}
         for n in range(ROUNDS):
-            bare.append(_timed(lambda: list(nlp.pipe(texts, batch_size=settings.batch_size))))
-            proc.append(_timed(lambda: [process_batch(b, settings)
-                                        for b in _batches(_raws(rows))]))
-            s = settings.replace(store=str(Path(tmp) / f"bench{n}.duckdb"))
-            ing.append(_timed(lambda s=s: ingest_paths([str(data)], s, batch_size=BATCH,
-                                                       workers=1)))
-    m["bare_s"], m["process_s"], m["ingest_s"] = min(bare), min(proc), min(ing)
+            for key, fn in runs.items():
+                times[key].append(_timed(lambda fn=fn, n=n: fn(n)))
+    m.update({k: min(v) for k, v in times.items()})
     if parallel:
-        m["bare2_s"] = _timed(lambda: list(nlp.pipe(texts, batch_size=settings.batch_size,
-                                                    n_process=2)))
+        m["bare2_s"] = _timed(lambda: _drain(nlp.pipe(texts, batch_size=settings.batch_size,
+                                                      n_process=2)))
         m["workers1_s"] = _timed(lambda: _backend_run(_raws(rows), settings, workers=1))
         m["workers2_s"] = _timed(lambda: _backend_run(_raws(rows), settings, workers=2))
         try:
@@ -125,8 +135,8 @@ def run(limit: int | None = None, repeat: int = 10, parallel: bool = True) -> di
             m["repeat_ratio"] = m["repeat_s"] / m["workers2_s"]
     m["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     m["peak_worker_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    m["process_ratio"] = m["bare_s"] / m["process_s"]
-    m["ingest_ratio"] = m["bare_s"] / m["ingest_s"]
+    for key in ("process_base", "ingest_base", "process", "ingest"):
+        m[f"{key}_ratio"] = m["bare_s"] / m[f"{key}_s"]
     if parallel:
         m["workers2_ratio"] = m["bare2_s"] / m["workers2_s"]
         if m.get("dask2_s"):
@@ -148,8 +158,10 @@ def report(m: dict) -> str:
         lines.append(f"{label:<34}{s:>9.1f}{n / s:>9.1f}{w / s:>10,.0f}{ratio}")
 
     row("bare spaCy nlp.pipe", "bare_s", "bare_s")
-    row("newsgraph process", "process_s", "bare_s")
-    row("newsgraph ingest (DuckDB)", "ingest_s", "bare_s")
+    row("newsgraph process, foundation", "process_base_s", "bare_s")
+    row("newsgraph ingest, foundation", "ingest_base_s", "bare_s")
+    row("newsgraph process, all extractors", "process_s", "bare_s")
+    row("newsgraph ingest, all extractors", "ingest_s", "bare_s")
     row("bare spaCy nlp.pipe(n_process=2)", "bare2_s", "bare2_s")
     row("newsgraph, 1 local worker", "workers1_s", "bare_s")
     row("newsgraph, 2 local workers", "workers2_s", "bare2_s")

@@ -56,3 +56,19 @@ def test_dask_local_cluster_matches_in_process(expected):
 def test_backend_choice():
     assert isinstance(make_backend(Settings(), workers=1), InProcess)
     assert default_workers() >= 1
+
+
+def test_dask_local_process_cluster_forks_warm_workers(expected):
+    """The default `--dask local`: worker processes, each with the preload plugin."""
+    pytest.importorskip("distributed")
+    from newsgraph.backends.dask import DaskBackend
+
+    backend = DaskBackend(Settings(), address="local", date=DATE, workers=2)
+    try:
+        got = _plain(backend.map(_batches()))
+        plugins = backend.client.run(lambda dask_worker: sorted(dask_worker.plugins))
+    finally:
+        backend.close()
+    assert got == expected
+    assert len(plugins) == 2
+    assert all("newsgraph-preload" in names for names in plugins.values())

@@ -47,16 +47,23 @@ def load_bare(model: str) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
 def get_nlp(settings: Settings) -> Language:
-    """The process-wide pipeline for these settings (cached: built once per process)."""
+    """The process-wide pipeline for these settings (cached: built once per process).
+
+    Only the settings that shape the pipeline key the cache, so another store path or
+    worker count reuses the loaded model."""
+    return _pipeline(settings.model, settings.max_chars, tuple(settings.actors_files))
+
+
+@lru_cache(maxsize=4)
+def _pipeline(model: str, max_chars: int, actors_files: tuple[str, ...]) -> Language:
     from .. import actors
 
-    nlp = load_bare(settings.model)
-    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    nlp = load_bare(model)
+    nlp.max_length = max(nlp.max_length, max_chars + 1)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
-    patterns = actors.ruler_patterns(settings)
+    patterns = actors.ruler_patterns(Settings(actors_files=actors_files))
     if patterns:
         ruler = nlp.add_pipe(
             "entity_ruler", name="newsgraph_ruler", before="ner" if "ner" in nlp.pipe_names else None,
