@@ -10,7 +10,9 @@ and words/s:
   parse, sentences and entities: setting ``extractors`` empty) and with every extractor
 * bare spaCy ``nlp.pipe(n_process=2)`` | newsgraph with 1 and 2 local workers | Dask on a
   2-worker local cluster (worker start-up included on both sides)
-* the corpus repeated 10 times with 2 local workers: time ratio to 1x (target <= 11)
+* the corpus repeated 10 times with 2 local workers: time ratio to 1x (target <= 11);
+  with ``--repeat-all`` every parallel row (bare ``n_process=2``, 1 and 2 local workers,
+  Dask) is run on the 10x corpus too
 
 plus peak memory (this process, and the largest worker). ``--quick`` uses 40 articles and
 a 3x repeat, for CI.
@@ -84,7 +86,28 @@ def _dask_warm_run(raws: list[RawArticle], settings: Settings) -> float:
         backend.close()
 
 
-def run(limit: int | None = None, repeat: int = 10, parallel: bool = True) -> dict:
+def _parallel(raws: list[RawArticle], texts: list[str], settings: Settings, nlp,
+              prefix: str = "") -> dict:
+    """Seconds for bare spaCy on 2 processes, 1 and 2 local workers, and Dask (2 workers)."""
+    m = {
+        "bare2_s": _timed(lambda: _drain(nlp.pipe(texts, batch_size=settings.batch_size,
+                                                  n_process=2))),
+        "workers1_s": _timed(lambda: _backend_run(raws, settings, workers=1)),
+        "workers2_s": _timed(lambda: _backend_run(raws, settings, workers=2)),
+    }
+    try:
+        import distributed  # noqa: F401
+
+        m["dask2_s"] = _timed(lambda: _backend_run(raws, settings, dask="local", workers=2))
+        if not prefix:
+            m["dask2_warm_s"] = _dask_warm_run(raws, settings)
+    except ImportError:
+        m["dask2_s"] = m["dask2_warm_s"] = None
+    return {prefix + k: v for k, v in m.items()}
+
+
+def run(limit: int | None = None, repeat: int = 10, parallel: bool = True,
+        single: bool = True, repeat_all: bool = False) -> dict:
     rows = load(limit)
     texts = [r["text"] for r in rows]
     words = sum(len(t.split()) for t in texts)
@@ -111,32 +134,26 @@ def run(limit: int | None = None, repeat: int = 10, parallel: bool = True) -> di
                 batch_size=BATCH, workers=1),
         }
         times: dict[str, list[float]] = {k: [] for k in runs}
-        for n in range(ROUNDS):
+        for n in range(ROUNDS if single else 0):
             for key, fn in runs.items():
                 times[key].append(_timed(lambda fn=fn, n=n: fn(n)))
-    m.update({k: min(v) for k, v in times.items()})
+    m.update({k: min(v) for k, v in times.items() if v})
     if parallel:
-        m["bare2_s"] = _timed(lambda: _drain(nlp.pipe(texts, batch_size=settings.batch_size,
-                                                      n_process=2)))
-        m["workers1_s"] = _timed(lambda: _backend_run(_raws(rows), settings, workers=1))
-        m["workers2_s"] = _timed(lambda: _backend_run(_raws(rows), settings, workers=2))
-        try:
-            import distributed  # noqa: F401
-
-            m["dask2_s"] = _timed(lambda: _backend_run(_raws(rows), settings, dask="local",
-                                                       workers=2))
-            m["dask2_warm_s"] = _dask_warm_run(_raws(rows), settings)
-        except ImportError:
-            m["dask2_s"] = m["dask2_warm_s"] = None
+        m.update(_parallel(_raws(rows), texts, settings, nlp))
         if repeat > 1:
             many = [a for c in range(repeat) for a in _raws(rows, copy=c + 1)]
             m["repeat"] = repeat
-            m["repeat_s"] = _timed(lambda: _backend_run(many, settings, workers=2))
+            if repeat_all:
+                m.update(_parallel(many, texts * repeat, settings, nlp, prefix="x_"))
+                m["repeat_s"] = m["x_workers2_s"]
+            else:
+                m["repeat_s"] = _timed(lambda: _backend_run(many, settings, workers=2))
             m["repeat_ratio"] = m["repeat_s"] / m["workers2_s"]
     m["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     m["peak_worker_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     for key in ("process_base", "ingest_base", "process", "ingest"):
-        m[f"{key}_ratio"] = m["bare_s"] / m[f"{key}_s"]
+        if key + "_s" in m:
+            m[f"{key}_ratio"] = m["bare_s"] / m[f"{key}_s"]
     if parallel:
         m["workers2_ratio"] = m["bare2_s"] / m["workers2_s"]
         if m.get("dask2_s"):
@@ -167,6 +184,19 @@ def report(m: dict) -> str:
     row("newsgraph, 2 local workers", "workers2_s", "bare2_s")
     row("newsgraph, Dask 2-worker local", "dask2_s", "bare2_s")
     row("  the same, cluster already warm", "dask2_warm_s", "bare2_s")
+    if m.get("x_bare2_s"):
+        lines.append(f"{m['repeat']}x corpus ({m['repeat'] * n:,} articles); the last column is "
+                     "the time over the 1x time")
+        for label, key in (("bare spaCy nlp.pipe(n_process=2)", "bare2_s"),
+                           ("newsgraph, 1 local worker", "workers1_s"),
+                           ("newsgraph, 2 local workers", "workers2_s"),
+                           ("newsgraph, Dask 2-worker local", "dask2_s")):
+            s, s1 = m.get("x_" + key), m.get(key)
+            if s and s1:
+                # one worker beside two bare processes says nothing: no ratio on that row
+                ratio = f"{m['x_bare2_s'] / s:>9.2f}" if key != "workers1_s" else f"{'':>9}"
+                lines.append(f"{label:<34}{s:>9.1f}{m['repeat'] * n / s:>9.1f}"
+                             f"{m['repeat'] * w / s:>10,.0f}{ratio}{s / s1:>7.2f}x")
     if m.get("repeat_s"):
         lines.append(f"{m['repeat']}x corpus, 2 local workers: {m['repeat_s']:.1f} s = "
                      f"{m['repeat_ratio']:.2f}x the 1x time (target <= {m['repeat'] * 1.1:.1f})")
@@ -180,13 +210,18 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="40 articles, 3x repeat (CI size).")
     ap.add_argument("--limit", type=int, default=None, help="Use the first N articles.")
     ap.add_argument("--no-repeat", action="store_true", help="Skip the 10x repeat run.")
+    ap.add_argument("--repeat-all", action="store_true",
+                    help="Run every parallel row on the 10x corpus too (long).")
+    ap.add_argument("--parallel-only", action="store_true",
+                    help="Skip the single-process rows.")
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is not present")
         sys.exit(0)
     limit = args.limit or (40 if args.quick else None)
     repeat = 1 if args.no_repeat else (3 if args.quick else 10)
-    print(report(run(limit, repeat)))
+    print(report(run(limit, repeat, single=not args.parallel_only,
+                     repeat_all=args.repeat_all)))
 
 
 if __name__ == "__main__":
