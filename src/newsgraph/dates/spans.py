@@ -32,24 +32,35 @@ _YEAR_CTX = (
     r"|last|next|this|end of|start of|beginning of|middle of)"
 )
 
-_PATTERNS = [
-    r"\b\d{4}-\d{2}-\d{2}\b",
-    rf"\b(?:{_WEEKDAY_CAP},? )?\d{{1,2}}{_ORD} (?:of )?{_MONTH_CAP}(?:,? {_YEAR})?(?![\w-])",
-    rf"\b(?:{_WEEKDAY_CAP},? )?{_MONTH_CAP} \d{{1,2}}{_ORD}(?:,? {_YEAR})?(?![\w-])",
-    rf"\b(?:{_PART}[- ])?{_MONTH_CAP},? (?:of )?{_YEAR}\b",
-    rf"\b(?:{_PART}[- ])?(?:{_REL} )?{_MONTH_FULL}(?: (?i:(?:of )?(?:last|past|next|this) year))?\b",
-    rf"\b(?:{_REL} |(?i:later|earlier) )?{_WEEKDAY_CAP}{_DAYPART}\b",
-    r"\b(?i:(?:the day (?:before|after) )?(?:today|tonight|yesterday|tomorrow))" + _DAYPART + r"\b",
-    r"\b(?i:this (?:morning|afternoon|evening))\b",
-    r"\b(?i:(?:the )?(?:last|past|previous|next|coming|earlier this|later this|this)"
-    r" (?:week|weekend|month|year))\b",
-    rf"\b(?i:(?:{NUMBER_RE}) (?:day|week|month|year)s? ago)\b",
-    rf"\b(?:(?i:between|from) )?{_YEAR} ?(?:-|–|to|through|and) ?(?:{_YEAR}|\d\d)\b(?!-)",
-    r"\b(?:(?i:the) )?(?:1[5-9]|20)\d0s\b",
-    rf"\b(?:{_REL} (?i:spring|summer|autumn|fall|winter)"
-    rf"|(?i:spring|summer|autumn|winter|fall) (?:of )?{_YEAR})\b",
-    rf"\b(?i:(?:first|second|third|fourth|final) quarter)(?: (?:of )?{_YEAR})?\b",
-    rf"\b(?:{_PART}[- ]?)?{_YEAR}\b",
+# (pattern, guards): guards are lower-case words without which the pattern cannot match;
+# a text lacking all of them skips that pattern's scan (empty: always scan).
+_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
+    (r"\b\d{4}-\d{2}-\d{2}\b", ()),
+    (rf"\b(?:{_WEEKDAY_CAP},? )?\d{{1,2}}{_ORD} (?:of )?{_MONTH_CAP}(?:,? {_YEAR})?(?![\w-])", ()),
+    (rf"\b(?:{_WEEKDAY_CAP},? )?{_MONTH_CAP} \d{{1,2}}{_ORD}(?:,? {_YEAR})?(?![\w-])", ()),
+    (rf"\b(?:{_PART}[- ])?{_MONTH_CAP},? (?:of )?{_YEAR}\b", ()),
+    (rf"\b(?:{_PART}[- ])?(?:{_REL} )?{_MONTH_FULL}(?: (?i:(?:of )?(?:last|past|next|this) year))?\b", ()),
+    (rf"\b(?:{_REL} |(?i:later|earlier) )?{_WEEKDAY_CAP}{_DAYPART}\b", ()),
+    (
+        r"\b(?i:(?:the day (?:before|after) )?(?:today|tonight|yesterday|tomorrow))" + _DAYPART + r"\b",
+        ("today", "tonight", "yesterday", "tomorrow"),
+    ),
+    (r"\b(?i:this (?:morning|afternoon|evening))\b", ("this ",)),
+    (
+        r"\b(?i:(?:the )?(?:last|past|previous|next|coming|earlier this|later this|this)"
+        r" (?:week|weekend|month|year))\b",
+        ("week", "month", "year"),
+    ),
+    (rf"\b(?i:(?:{NUMBER_RE}) (?:day|week|month|year)s? ago)\b", ("ago",)),
+    (rf"\b(?:(?i:between|from) )?{_YEAR} ?(?:-|–|to|through|and) ?(?:{_YEAR}|\d\d)\b(?!-)", ()),
+    (r"\b(?:(?i:the) )?(?:1[5-9]|20)\d0s\b", ("0s",)),
+    (
+        rf"\b(?:{_REL} (?i:spring|summer|autumn|fall|winter)"
+        rf"|(?i:spring|summer|autumn|winter|fall) (?:of )?{_YEAR})\b",
+        ("spring", "summer", "autumn", "fall", "winter"),
+    ),
+    (rf"\b(?i:(?:first|second|third|fourth|final) quarter)(?: (?:of )?{_YEAR})?\b", ("quarter",)),
+    (rf"\b(?:{_PART}[- ]?)?{_YEAR}\b", ()),
 ]
 
 # Ages and other things spaCy tags DATE that are no temporal expression for events.
@@ -63,22 +74,9 @@ class Candidate:
     source: str  # "pattern" or "ner"
 
 
-# Words without which a pattern cannot match (lower case): a text lacking all of them
-# skips that pattern's scan. Patterns not listed always run.
-_GUARDS: dict[int, tuple[str, ...]] = {
-    6: ("today", "tonight", "yesterday", "tomorrow"),
-    7: ("this ",),
-    8: ("week", "month", "year"),
-    9: ("ago",),
-    11: ("0s",),
-    12: ("spring", "summer", "autumn", "fall", "winter"),
-    13: ("quarter",),
-}
-
-
 @lru_cache(maxsize=1)
 def _compiled() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
-    return [(re.compile(p), _GUARDS.get(i, ())) for i, p in enumerate(_PATTERNS)]
+    return [(re.compile(p), guards) for p, guards in _PATTERNS]
 
 
 _PREPOSITION_BEFORE = re.compile(rf"\b{_YEAR_CTX}[- ]$")
