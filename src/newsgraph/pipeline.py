@@ -60,6 +60,14 @@ def selected_extractors(names: tuple[str, ...]) -> tuple[tuple[str, Callable[[Do
     return tuple((n, f) for n, f in EXTRACTORS if n in wanted)
 
 
+@lru_cache(maxsize=16)
+def _skipped_warning(names: tuple[str, ...]) -> str | None:
+    """The W005 warning for the extractors ``names`` leaves out (None: all run)."""
+    chosen = {n for n, _ in selected_extractors(names)}
+    skipped = [n for n, _ in EXTRACTORS if n not in chosen]
+    return f"W005: not extracted (setting 'extractors'): {', '.join(skipped)}" if skipped else None
+
+
 @dataclass
 class _Prepared:
     record: ArticleRecord
@@ -134,11 +142,9 @@ def annotate(doc, record: ArticleRecord, settings: Settings, published: dt.date 
                rule=f"ruler:{e.ent_id_}" if e.ent_id_ else "ner")
         for e in ctx.ents
     ]
-    chosen = selected_extractors(settings.extractors)
-    if len(chosen) < len(EXTRACTORS):
-        skipped = [n for n, _ in EXTRACTORS if n not in {c for c, _ in chosen}]
-        rec.warnings.append(f"W005: not extracted (setting 'extractors'): {', '.join(skipped)}")
-    for name, extract in chosen:
+    if warning := _skipped_warning(settings.extractors):
+        rec.warnings.append(warning)
+    for name, extract in selected_extractors(settings.extractors):
         try:
             extract(ctx)
         except Exception as exc:  # one extractor's bug must not lose the document

@@ -84,8 +84,6 @@ def _coerce(name: str, value: Any) -> Any:
         if kind.startswith("tuple"):
             if isinstance(value, str):
                 return tuple(v.strip() for v in value.split(",") if v.strip())
-            if isinstance(value, tuple) and len(value) == 1 and "," in value[0]:
-                return _coerce(name, value[0])  # one flag given as "a,b"
             return tuple(str(v) for v in value)
         return str(value)
     except (TypeError, ValueError) as exc:

@@ -14,11 +14,9 @@ from typing import TextIO
 
 import duckdb
 
-from ..store.schema import TABLES
+from ..store.lake import LAKE_TABLES
 from . import ExportOptions, register
 from .common import window
-
-SKIP = {"errors", "ingest_log", "cluster_bands"}
 
 
 @register("parquet", suffix="", stream=False,
@@ -27,7 +25,7 @@ def write(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOpt
     root = Path(out)
     root.mkdir(parents=True, exist_ok=True)
     n = 0
-    tables = [t for t in TABLES if t not in SKIP] + ["merged_events"]
+    tables = [*LAKE_TABLES, "merged_events"]
     for table in tables:
         if table == "articles":
             sql = (f"SELECT *, year(published) AS year, month(published) AS month "

@@ -157,12 +157,13 @@ def _sentence_initial(text: str, start: int) -> bool:
     return start == 0 or before.endswith((".", "!", "?", "\u201c", '"', ":")) or before == ""
 
 
+_WORD = re.compile(r"\w+")
+
+
 @functools.lru_cache(maxsize=2)
 def _words_of(text: str) -> frozenset[str]:
+    """The text's words, once per text (the rules ask about many words of one text)."""
     return frozenset(_WORD.findall(text))
-
-
-_WORD = re.compile(r"\w+")
 
 
 def _lower_case_use(text: str, word: str) -> bool:
