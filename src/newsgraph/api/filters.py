@@ -10,6 +10,8 @@ from typing import Annotated, Any
 from fastapi import Query
 from pydantic import Field
 
+from .deps import ArticleId
+
 # Actor codes (TUR, TURGOV, IGO) or a name fragment; letters, digits and a few name marks only.
 ACTOR_PATTERN = r"^[\w .,'’\-]{1,80}$"
 CODE3 = r"^[A-Z]{3}$"
@@ -126,7 +128,7 @@ def event_filter(
     end: Annotated[dt.date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
     place: Annotated[str | None, Query(max_length=80, description="Place name fragment or country code.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text search in event names, actors, places.")] = None,
-    article: Annotated[str | None, Query(pattern=r"^[\w\-]{1,64}$", description="Article id.")] = None,
+    article: ArticleId = None,
     include_modal: Annotated[bool, Query(description="Include negated and modal events.")] = True,
 ) -> EventFilter:
     return EventFilter(actor=actor, source=source, target=target, dyad=dyad, directed=directed,

@@ -12,19 +12,19 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.params import Path as PathParam
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from . import queries
 from .db import Database
-from .deps import Offset, Text, get_db
+from .deps import ArticlePath, Offset, Text, get_db, id_path
 from .filters import CODE3, EventFilter, event_filter
 from .highlight import annotations, segments
 
 WEB = Path(__file__).resolve().parents[1] / "web"
 templates = Jinja2Templates(directory=str(WEB / "templates"))
 templates.env.filters["qs"] = lambda pairs: urlencode(pairs)
+templates.env.filters["idpath"] = id_path
 
 router = APIRouter(include_in_schema=False)
 DB = Annotated[Database, Depends(get_db)]
@@ -97,10 +97,8 @@ def map_page(request: Request, db: DB) -> HTMLResponse:
                   places=queries.event_places(db, EventFilter(), limit=15))
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, db: DB,
-                 article_id: Annotated[str, PathParam(pattern=r"^[\w\-]{1,64}$")]
-                 ) -> HTMLResponse:
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article_page(request: Request, db: DB, article_id: ArticlePath) -> HTMLResponse:
     record = queries.article(db, article_id)
     if record is None:
         raise HTTPException(404, f"no article {article_id!r}")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import Response
 
 from . import queries
 from .basemap import GRID_DEG, land_cells
 from .db import Database
-from .deps import ArticleId, Limit, Offset, Text, clean, get_db
+from .deps import ArticleId, ArticlePath, Limit, Offset, Text, clean, get_db
 from .export import Format, table_response
 from .filters import EventFilter, event_filter
 
@@ -44,10 +44,9 @@ def list_articles(db: DB, q: Text = None, start: Start = None, end: End = None,
     return {"total": total, "limit": limit, "offset": offset, "items": clean(rows)}
 
 
-@router.get("/articles/{article_id}", tags=["articles"],
+@router.get("/articles/{article_id:path}", tags=["articles"],
             summary="One article with its full record (schema newsgraph/1)")
-def get_article(db: DB, article_id: Annotated[str, Path(pattern=r"^[\w\-]{1,64}$")]
-                ) -> Response:
+def get_article(db: DB, article_id: ArticlePath) -> Response:
     record = queries.article_record(db, article_id)
     if record is None:
         raise HTTPException(404, f"no article {article_id!r}")

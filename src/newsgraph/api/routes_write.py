@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from ..errors import NewsgraphError
+from .deps import id_path
 from .limits import require_token
 
 router = APIRouter(prefix="/api")
@@ -77,7 +78,8 @@ async def post_article(
     body = {"id": rec.id, "new": new, "title": rec.title, "published": rec.published,
             "events": len(rec.events), "actors": len(rec.actors), "quotes": len(rec.quotes),
             "places": len(rec.places), "warnings": rec.warnings,
-            "links": {"record": f"/api/articles/{rec.id}", "page": f"/articles/{rec.id}"}}
+            "links": {"record": f"/api/articles/{id_path(rec.id)}",
+                      "page": f"/articles/{id_path(rec.id)}"}}
     return JSONResponse(body, status_code=201 if new else 200)
 
 
