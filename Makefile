@@ -9,7 +9,7 @@ STORE  ?= newsgraph.duckdb
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-all lint bench browser-deps clean
+.PHONY: run test test-all lint bench browser-deps clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ browser-deps:
 	@command -v chromium >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 	  echo "note: could not install chromium; browser tests will be skipped"
+
+# Rewrites docs/screenshots/*.png (1400x900) from a store of CORPUS; tests never write there.
+CORPUS ?= ../shared/corpus/news.jsonl
+screenshots: $(STAMP) browser-deps
+	$(BIN)/python tools/screenshots.py --corpus $(CORPUS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

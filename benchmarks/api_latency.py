@@ -26,6 +26,10 @@ import httpx
 COUNTRIES = ["TUR", "RUS", "USA", "SYR", "IRN", "DEU", "FRA", "GBR", "CHN", "UKR", "ISR", "IRQ"]
 
 
+KINDS = {"events": "GET /api/events", "dyad": "GET /api/dyads/../series",
+         "search": "GET /api/search"}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -53,6 +57,44 @@ def _dyad_query(rng: random.Random) -> tuple[str, dict]:
     return f"/api/dyads/{a}/{b}/series", rng.choice([{}, {"by": "day"}, {"directed": "true"}])
 
 
+WORDS = ["talks", "sanctions", "minister", "border", "military", "agreement", "ceasefire",
+         "pipeline", "gas", "troops", "summit", "embassy", "protest", "election", "trade",
+         "visit", "statement", "attack", "aid", "negotiations", "president", "foreign",
+         "security", "economy", "refugees", "jet", "shot", "down", "Erdoğan", "Putin",
+         "Ankara", "Moscow", "Damascus", "Kremlin", "ministry", "spokesman", "said", "would"]
+
+
+def _fill_text(store: Path, seed: int) -> int:
+    """Give every synthetic article a title and ~120 words (Zipf-distributed), then index."""
+    import numpy as np
+    import pyarrow as pa
+
+    from newsgraph.search import index_store
+    from newsgraph.store import Store
+
+    rng = np.random.default_rng(seed)
+    vocab = np.array(WORDS + [f"w{i}" for i in range(5000)], dtype=object)
+    with Store(store) as st:
+        ids = [r[0] for r in st.con.execute("SELECT id FROM articles WHERE text = ''").fetchall()]
+        for start in range(0, len(ids), 20_000):
+            chunk = ids[start:start + 20_000]
+            ranks = np.minimum(rng.zipf(1.3, (len(chunk), 120)) - 1, len(vocab) - 1)
+            words = vocab[ranks]
+            fill = pa.table({"id": chunk,  # noqa: F841  (read by DuckDB by name)
+                             "title": [" ".join(w[:6]) for w in words],
+                             "text": [" ".join(w) for w in words]})
+            st.con.execute("UPDATE articles SET title = fill.title, text = fill.text "
+                           "FROM fill WHERE articles.id = fill.id")
+        return index_store(st, store)
+
+
+def _search_query(rng: random.Random) -> tuple[str, dict]:
+    a, b = rng.sample(WORDS, 2)
+    params = rng.choice([{"q": a}, {"q": f"{a} {b}"}, {"q": f'"{a} {b}"'},
+                         {"q": a, "kind": "events"}, {"q": f"{a[:3]}*"}])
+    return "/api/search", params
+
+
 def _percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 \
         else values[0]
@@ -74,21 +116,26 @@ def _serve(store: Path, port: int) -> subprocess.Popen:
 
 
 def measure(n_events: int = 1_000_000, requests: int = 300, concurrency: int = 4,
-            store: Path | None = None, seed: int = 0) -> dict[str, float]:
-    """p50/p95/p99 latency (ms) of the event-list and dyad endpoints, and requests/s."""
+            store: Path | None = None, seed: int = 0, search: bool = False
+            ) -> dict[str, float]:
+    """p50/p95/p99 latency (ms) of the event-list, dyad (and search) endpoints, requests/s."""
     from newsgraph.store.synthetic import build_synthetic_store
 
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         if store is None or not store.exists():
             store = build_synthetic_store(store or Path(tmp) / "bench.duckdb", n_events, seed=seed)
+        if search:
+            _fill_text(store, seed)
         build_s = time.perf_counter() - t0
         port = _free_port()
         proc = _serve(store, port)
         try:
             rng = random.Random(seed)
-            jobs = [(kind, *(_event_query(rng) if kind == "events" else _dyad_query(rng)))
-                    for kind in ("events", "dyad") for _ in range(requests)]
+            makers = {"events": _event_query, "dyad": _dyad_query}
+            if search:
+                makers["search"] = _search_query
+            jobs = [(kind, *make(rng)) for kind, make in makers.items() for _ in range(requests)]
             rng.shuffle(jobs)
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
                 for path, params in (("/api/events", {}), ("/api/dyads/TUR/RUS/series", {})):
@@ -113,8 +160,10 @@ def measure(n_events: int = 1_000_000, requests: int = 300, concurrency: int = 4
     out: dict[str, float] = {"events": n_events, "requests": len(results),
                              "concurrency": concurrency, "build_s": round(build_s, 1),
                              "requests_per_s": round(len(results) / wall, 1)}
-    for kind in ("events", "dyad"):
+    for kind in KINDS:
         lat = [ms for k, ms, _ in results if k == kind]
+        if not lat:
+            continue
         for q in (50, 95, 99):
             out[f"{kind}_p{q}_ms"] = round(_percentile(lat, q), 1)
     return out
@@ -126,12 +175,16 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=300, help="per endpoint")
     ap.add_argument("--concurrency", type=int, default=4)
     ap.add_argument("--store", type=Path, help="reuse (or create) this store file")
+    ap.add_argument("--search", action="store_true",
+                    help="also give articles synthetic text, index it and time /api/search")
     args = ap.parse_args()
-    m = measure(args.events, args.requests, args.concurrency, args.store)
+    m = measure(args.events, args.requests, args.concurrency, args.store, search=args.search)
     print(f"store: {m['events']:,} events (built in {m['build_s']} s); "
           f"{m['requests']} requests, {m['concurrency']} concurrent, {m['requests_per_s']} req/s")
     print(f"{'endpoint':<22}{'p50 ms':>10}{'p95 ms':>10}{'p99 ms':>10}")
-    for kind, name in (("events", "GET /api/events"), ("dyad", "GET /api/dyads/../series")):
+    for kind, name in KINDS.items():
+        if kind + "_p50_ms" not in m:
+            continue
         print(f"{name:<22}{m[kind + '_p50_ms']:>10}{m[kind + '_p95_ms']:>10}{m[kind + '_p99_ms']:>10}")
 
 

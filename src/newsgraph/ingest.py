@@ -23,6 +23,7 @@ from itertools import islice
 
 from .backends import make_backend
 from .model import RawArticle
+from .search import index_store
 from .settings import Settings
 from .sources import Failure, read_inputs
 from .store import Failed, Store
@@ -160,6 +161,7 @@ def ingest_paths(
                 report.skipped += sum(1 for r in records if not r.error) - new
                 if bar:
                     bar.update(task, advance=todo.n)
+            index_store(store, settings.store)
     finally:
         backend.close()
         if lake:

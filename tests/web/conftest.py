@@ -3,6 +3,7 @@ and headless Debian Chromium driven by Playwright (skipped where Chromium is abs
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -15,7 +16,9 @@ pytest.importorskip("fastapi")
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = [ROOT / "examples" / "000_f6a2bb8c5d2e93d5.txt",
             ROOT / "examples" / "turkey_russia_2015_2017.jsonl"]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# Screenshots go to a temporary folder unless NEWSGRAPH_SCREENSHOTS names one
+# (`make screenshots` sets it to docs/screenshots).
+SCREENSHOTS_ENV = "NEWSGRAPH_SCREENSHOTS"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -77,12 +80,18 @@ def page(browser, live_server):
     assert not errors, errors
 
 
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory) -> Path:
+    folder = os.environ.get(SCREENSHOTS_ENV)
+    return Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+
+
 @pytest.fixture
-def shoot():
-    """Save a screenshot of a page to docs/screenshots/<name>.png."""
+def shoot(screenshot_dir):
+    """Save a screenshot of a page to <screenshot_dir>/<name>.png."""
 
     def save(page, name: str, *, full_page: bool = True) -> None:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+        screenshot_dir.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(screenshot_dir / f"{name}.png"), full_page=full_page)
 
     return save

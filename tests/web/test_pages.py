@@ -115,7 +115,26 @@ def test_search(page, shoot):
     page.press("nav input[name=q]", "Enter")
     page.wait_for_url(re.compile(r"/search\?q=sanctions"))
     assert page.locator("#article-results li a").count() >= 2
+    assert page.locator("#article-results mark").count() >= 2
     shoot(page, "search")
+
+
+def _n(page, url: str) -> int:
+    page.goto(url)
+    return int(page.locator("#n-articles").inner_text())
+
+
+def test_search_words_phrases_accents(page):
+    putin, erdogan = _n(page, "/search?q=Putin"), _n(page, "/search?q=Erdogan")
+    both = _n(page, "/search?q=Putin+Erdogan")
+    assert 0 < both <= min(putin, erdogan)
+    marks = {m.lower() for m in page.locator("#article-results mark").all_inner_texts()}
+    assert {"putin", "erdogan"} <= marks
+    assert _n(page, "/search?q=erdo%C4%9Fan") == _n(page, "/search?q=ERDOGAN") == erdogan
+    words = _n(page, "/search?q=shot+down")
+    phrase = _n(page, "/search?q=%22shot+down%22")
+    assert 0 < phrase <= words
+    assert _n(page, "/search?q=%22down+shot%22") < phrase
 
 
 def test_script_in_an_article_is_shown_as_text(page, live_server):

@@ -12,8 +12,9 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
+from ..search import LiveIndex
 from ..settings import Settings
-from . import pages, routes_analysis, routes_data, routes_write
+from . import pages, routes_analysis, routes_data, routes_search, routes_write
 from .db import Database, QueryTimeout
 from .ingestor import Ingestor, Watcher
 from .limits import BodyLimitMiddleware, DropEmptyParams, is_loopback
@@ -46,6 +47,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.ingestor = Ingestor(db, settings)
+    app.state.search = LiveIndex(db, settings.store)
     app.state.watcher = Watcher(app.state.ingestor, Path(settings.watch)) if settings.watch else None
     if not is_loopback(settings.host) and not settings.token:
         log.warning("listening on %s without a token: write endpoints are disabled", settings.host)
@@ -59,6 +61,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(routes_data.router)
     app.include_router(routes_analysis.router)
     app.include_router(routes_write.router)
+    app.include_router(routes_search.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(pages.WEB / "static")), name="static")
     return app

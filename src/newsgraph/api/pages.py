@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from ..search import KINDS
 from . import queries
 from .db import Database
 from .deps import ArticlePath, Offset, Text, get_db, id_path
@@ -113,14 +114,14 @@ def article_page(request: Request, db: DB, article_id: ArticlePath) -> HTMLRespo
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, db: DB, q: Text = None,
                 start: dt.date | None = None, end: dt.date | None = None) -> HTMLResponse:
-    arts, n_arts = queries.articles(db, q=q, start=start, end=end, limit=20, offset=0)
-    found: dict[str, Any] = {"articles": arts, "n_articles": n_arts}
+    found: dict[str, Any] = {}
     if q:
-        f = EventFilter(q=q, start=start, end=end)
-        found["events"] = queries.events(db, f, limit=20, offset=0)
-        found["n_events"] = queries.events_total(db, f)
-        found["quotes"], found["n_quotes"] = queries.quotes(db, q=q, speaker=None, article=None,
-                                                            limit=20, offset=0)
-        found["actors"] = queries.top_actors(db, n=20, q=q, start=start, end=end)
+        index = request.app.state.search.current()
+        span = {"start": start and start.isoformat(), "end": end and end.isoformat()}
+        for kind in KINDS:
+            found[kind], found["n_" + kind] = index.search(q, kind, limit=20, **span)
+        rows = queries.events_by_keys(
+            db, [(h.ref["article_id"], h.ref["event_id"]) for h in found["events"]])
+        found["event_rows"] = {(r["article_id"], r["event_id"]): r for r in rows}
     return render(request, "search.html", page="search", q=q or "", start=start, end=end,
                   **found)

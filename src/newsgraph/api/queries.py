@@ -35,6 +35,15 @@ def events(db: Database, f: EventFilter, *, limit: int, offset: int) -> list[dic
     return db.query(sql, [[r[0] for r in ids]]).dicts()
 
 
+def events_by_keys(db: Database, keys: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The events with these (article_id, event_id) keys."""
+    if not keys:
+        return []
+    sql = (f"SELECT {EVENT_COLUMNS} FROM events WHERE (article_id, event_id) IN "
+           f"(SELECT (unnest(?), unnest(?)))")
+    return db.query(sql, [[k[0] for k in keys], [k[1] for k in keys]]).dicts()
+
+
 def events_total(db: Database, f: EventFilter) -> int:
     where, params = f.where()
     return db.query(f"SELECT count(*) FROM events WHERE {where}", params).rows[0][0]
