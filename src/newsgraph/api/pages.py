@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from ..search import KINDS
+from ..search.index import KINDS, RANK_LIMIT
 from . import queries
 from .db import Database
 from .deps import ArticlePath, Offset, Text, get_db, id_path
@@ -124,4 +124,4 @@ def search_page(request: Request, db: DB, q: Text = None,
             db, [(h.ref["article_id"], h.ref["event_id"]) for h in found["events"]])
         found["event_rows"] = {(r["article_id"], r["event_id"]): r for r in rows}
     return render(request, "search.html", page="search", q=q or "", start=start, end=end,
-                  **found)
+                  rank_limit=RANK_LIMIT, **found)

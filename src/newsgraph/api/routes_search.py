@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from ..search import KINDS, Hit, LiveIndex
+from ..search.index import KINDS, RANK_LIMIT, Hit
+from ..search.service import LiveIndex
 
 router = APIRouter(prefix="/api")
 Kind = Annotated[str, Query(pattern="^(" + "|".join(KINDS) + ")$",
@@ -25,12 +26,14 @@ def marked(parts: list[tuple[str, bool]]) -> str:
     return "".join(f"[{t}]" if hit else t for t, hit in parts)
 
 
-def hit_json(hit: Hit) -> dict[str, Any]:
+def hit_json(hit: Hit, ranked: bool) -> dict[str, Any]:
     return {**hit.ref, "title": marked(hit.title), "snippet": marked(hit.snippet),
-            "score": round(-hit.score, 4)}
+            "score": round(-hit.score, 4) if ranked else None}
 
 
-@router.get("/search", tags=["search"], summary="Ranked full-text hits of one kind")
+@router.get("/search", tags=["search"], summary="Ranked full-text hits of one kind",
+            description=f"Ranked by bm25 up to {RANK_LIMIT:,} matches; beyond that the newest "
+                        "indexed matches come first (`ranked`: false).")
 def search(request: Request, q: SearchText, kind: Kind = "articles",
            start: dt.date | None = None, end: dt.date | None = None,
            limit: Annotated[int, Query(ge=1, le=200)] = 20,
@@ -38,5 +41,6 @@ def search(request: Request, q: SearchText, kind: Kind = "articles",
     hits, total = live_index(request).current().search(
         q, kind, limit=limit, offset=offset, start=start and start.isoformat(),
         end=end and end.isoformat())
-    return {"total": total, "limit": limit, "offset": offset,
-            "items": [hit_json(h) for h in hits]}
+    ranked = total <= RANK_LIMIT
+    return {"total": total, "limit": limit, "offset": offset, "ranked": ranked,
+            "items": [hit_json(h, ranked) for h in hits]}
