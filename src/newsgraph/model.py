@@ -213,6 +213,8 @@ class ArticleRecord:
     published: str | None = None
     published_reason: str | None = None
     language: str | None = None
+    language_detected: str | None = None  # the detector's guess, kept when it was overruled
+    language_confidence: float | None = None
     removed: list[Removed] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import actors, dates, events, places, quotes, themes, tone
-from .clean import clean_article, detect_language, minhash
+from .clean import clean_article, decide_language, minhash
 from .context import DocContext
 from .errors import EmptyInput, NewsgraphError, SettingsError
 from .model import ArticleRecord, Entity, RawArticle, Sentence
@@ -116,13 +116,15 @@ def _prepare(raw: RawArticle, settings: Settings, date: dt.date | None) -> _Prep
         rec.error = f"{EmptyInput.code}: no article text after cleaning"
         return _Prepared(rec, published, 0, parse=False)
     rec.signature = minhash(cleaned.text).hex()
-    lang, prob = detect_language(cleaned.text) if settings.language_check else ("en", 1.0)
-    rec.language = lang
-    if settings.language_check and lang != "en":
-        rec.warnings.append(
-            f"W001: language detected as {lang!r} (p={prob:.2f}); NLP fields left empty"
-        )
-        return _Prepared(rec, published, cleaned.body_start, parse=False)
+    rec.language = settings.language
+    if settings.language_check:
+        lang = decide_language(cleaned.text, settings.language)
+        rec.language, rec.language_detected = lang.language, lang.detected
+        rec.language_confidence = round(lang.confidence, 3)
+        if lang.language != settings.language:
+            rec.warnings.append(f"W001: language detected as {lang.language!r} "
+                                f"(p={lang.confidence:.2f}); NLP fields left empty")
+            return _Prepared(rec, published, cleaned.body_start, parse=False)
     return _Prepared(rec, published, cleaned.body_start, parse=True)
 
 

@@ -51,7 +51,13 @@ class Settings:
         "month (empty = off)."
     )
     workers: int = _setting(0, "Local worker processes for ingest (0 = number of cores).")
-    language_check: bool = _setting(True, "Detect the language and skip NLP for non-English text.")
+    language: str = _setting(
+        "en", "Language of the texts (ISO 639-1), assumed for text too short or too uncertain "
+        "to detect; the model must handle it."
+    )
+    language_check: bool = _setting(
+        True, "Detect the language and skip NLP for text surely in another language (W001)."
+    )
     host: str = _setting("127.0.0.1", "Address the server listens on.")
     port: int = _setting(8000, "Port the server listens on.")
     token: str = _setting("", "Token required for write endpoints when listening beyond localhost.")

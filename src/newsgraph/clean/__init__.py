@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from ..model import RawArticle, Removed
 from .boilerplate import looks_like_headline, noise_reason, trailing_link_titles
-from .language import detect_language
+from .language import decide_language, detect_language
 from .signature import MinHash, minhash
 
-__all__ = ["Cleaned", "MinHash", "clean_article", "detect_language", "minhash", "normalise"]
+__all__ = ["Cleaned", "MinHash", "clean_article", "decide_language", "detect_language", "minhash", "normalise"]
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
