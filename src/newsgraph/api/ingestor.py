@@ -46,7 +46,7 @@ class Ingestor:
         """Process and store; each record with whether it was new to the store."""
         with self.lock:  # one NLP batch at a time: the pipeline is not shared across threads
             records = process_batch(raws, self.settings, date=date)
-            known = self.db.store.known_ids(r.id for r in records if not r.error)
+            known = self.db.known_ids(r.id for r in records if not r.error)
             self.db.write(records)
         return [(r, not r.error and r.id not in known) for r in records]
 

@@ -20,6 +20,7 @@ import pyarrow as pa
 from ..clean.signature import MinHash, minhash
 from ..errors import StoreError
 from ..model import ArticleRecord
+from .connect import connect
 from .dedup import Assignment, assign_clusters
 from .rows import records_to_rows
 from .schema import CHILD_TABLES, TABLES, ddl
@@ -40,12 +41,11 @@ class Failed:
 
 
 class Store:
-    def __init__(self, path: str | Path = "newsgraph.duckdb", *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = "newsgraph.duckdb", *, read_only: bool = False,
+                 wait_s: float | None = None) -> None:
         self.path = str(path)
+        self.con = connect(self.path, read_only=read_only, wait_s=wait_s)
         try:
-            if read_only and not Path(self.path).exists():
-                raise StoreError(f"store {self.path} does not exist; run 'newsgraph ingest' first")
-            self.con = duckdb.connect(self.path, read_only=read_only)
             self.con.execute("SET enable_progress_bar = false")
             if not read_only:
                 for stmt in ddl():
