@@ -44,7 +44,11 @@ def process(
     title: str | None = None,
     settings: Settings | None = None,
 ) -> ArticleRecord:
-    """Process one article (plain text or an HTML page) into its record."""
+    """Process one article (plain text or an HTML page) into its record.
+
+    Without ``settings``, the settings come from ``newsgraph.toml`` and ``NEWSGRAPH_*``,
+    as for the command line.
+    """
     from .sources.html import from_html, looks_like_html
 
     if looks_like_html(text_or_html):
@@ -57,7 +61,7 @@ def process(
 
 
 def open_store(path: str | None = None, *, read_only: bool = False):
-    """Open (or create) the DuckDB store; see newsgraph.store.Store."""
+    """Open (or create) the DuckDB store (default: the ``store`` setting); see newsgraph.store."""
     from .store import Store
 
-    return Store(path or Settings().store, read_only=read_only)
+    return Store(path or load_settings().store, read_only=read_only)

@@ -164,7 +164,10 @@ def stats(store: Annotated[Optional[str], typer.Option("--store")] = None) -> No
 @app.command()
 def settings() -> None:
     """Every setting with its current value and help."""
-    current = load_settings()
+    try:
+        current = load_settings()
+    except NewsgraphError as exc:
+        _fail(exc)
     for name, kind, _default, help_ in describe():
         typer.echo(f"{name:<20}{kind:<18}{getattr(current, name)!r:<28}{help_}")
 
@@ -333,7 +336,11 @@ def actors_top(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except NewsgraphError as exc:  # any command: a coded error is a message, not a traceback
+        typer.echo(f"newsgraph: {exc}", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

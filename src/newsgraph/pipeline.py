@@ -19,9 +19,10 @@ from . import actors, dates, events, places, quotes, themes, tone
 from .clean import clean_article, decide_language, minhash
 from .context import DocContext
 from .errors import EmptyInput, NewsgraphError, SettingsError
+from .events.patterns import load_patterns
 from .model import ArticleRecord, Entity, RawArticle, Sentence
 from .nlp import get_nlp
-from .settings import Settings
+from .settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -158,8 +159,10 @@ def process_batch(
     raws: Sequence[RawArticle], settings: Settings | None = None, *, date: dt.date | None = None
 ) -> list[ArticleRecord]:
     """Process many articles; one record per input, in order."""
-    settings = settings or Settings()
-    selected_extractors(settings.extractors)  # an unknown name fails the batch, not each doc
+    settings = settings if settings is not None else load_settings()
+    chosen = selected_extractors(settings.extractors)  # a bad name fails the batch, not each doc
+    if any(name == "events" for name, _ in chosen):
+        load_patterns(tuple(settings.patterns_files))  # a bad pattern file: E030 for the batch
     prepared = []
     for raw in raws:
         try:

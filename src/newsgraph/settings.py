@@ -2,7 +2,10 @@
 
 Layers, lowest first: defaults < user file (``newsgraph.toml`` in the working directory,
 or the file named by ``NEWSGRAPH_CONFIG``) < environment (``NEWSGRAPH_<NAME>``) < flags.
-Settings are frozen and hashable, so per-process resources can be cached on them.
+:func:`load_settings` is the one path that builds them, for the command line, the Python
+API (``newsgraph.process`` without ``settings=``) and the server alike. Every value is
+checked on construction: a wrong type or a value out of range is E010, wherever it came
+from. Settings are frozen and hashable, so per-process resources can be cached on them.
 """
 
 from __future__ import annotations
@@ -64,8 +67,57 @@ class Settings:
     watch: str = _setting("", "Folder the server watches; new files in it are ingested (empty = off).")
     query_timeout_ms: int = _setting(5000, "Longest time one API query may run before it is cancelled.")
 
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            object.__setattr__(self, f.name, _typed(f.name, str(f.type), getattr(self, f.name)))
+
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
+
+
+_MINIMUM = {"batch_size": 1, "max_chars": 1, "max_bytes": 1, "workers": 0, "port": 0,
+            "query_timeout_ms": 1}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _typed(name: str, kind: str, value: Any) -> Any:
+    """``value`` as a setting of type ``kind`` within its range, or E010 (no silent fallback)."""
+    typed = _as_type(name, kind, value)
+    low = _MINIMUM.get(name)
+    if low is not None and typed < low:
+        raise SettingsError(f"setting {name!r} must be at least {low}, not {typed!r}")
+    if name == "port" and typed > 65535:
+        raise SettingsError(f"setting 'port' must be a port number (0-65535), not {typed}")
+    if name == "language" and not (typed.isalpha() and typed.islower() and 2 <= len(typed) <= 3):
+        raise SettingsError(f"setting 'language' must be an ISO 639 code such as 'en', "
+                            f"not {typed!r}")
+    return typed
+
+
+def _as_type(name: str, kind: str, value: Any) -> Any:
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        if isinstance(value, int) and value in (0, 1):
+            return bool(value)
+    elif kind == "int":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+            return int(value)
+    elif kind.startswith("tuple"):
+        if isinstance(value, str):
+            return tuple(v.strip() for v in value.split(",") if v.strip())
+        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+    elif isinstance(value, str):
+        return value
+    want = {"bool": "true or false", "int": "a whole number", "str": "a string"}.get(
+        kind, "a comma-separated list or a list of strings")
+    raise SettingsError(f"setting {name!r} must be {want}, not {value!r}")
 
 
 def describe() -> list[tuple[str, str, Any, str]]:
@@ -75,25 +127,15 @@ def describe() -> list[tuple[str, str, Any, str]]:
     ]
 
 
-def _coerce(name: str, value: Any) -> Any:
-    fields = {f.name: f for f in dataclasses.fields(Settings)}
-    if name not in fields:
-        raise SettingsError(f"unknown setting {name!r}; see docs/settings.md")
-    kind = str(fields[name].type)
+def _checked(name: str, value: Any, origin: str) -> Any:
+    """``value`` typed for setting ``name``; E010 naming where it came from."""
+    kinds = {f.name: str(f.type) for f in dataclasses.fields(Settings)}
+    if name not in kinds:
+        raise SettingsError(f"unknown setting {name!r} in {origin}; see docs/settings.md")
     try:
-        if kind == "bool":
-            if isinstance(value, bool):
-                return value
-            return str(value).strip().lower() in {"1", "true", "yes", "on"}
-        if kind == "int":
-            return int(value)
-        if kind.startswith("tuple"):
-            if isinstance(value, str):
-                return tuple(v.strip() for v in value.split(",") if v.strip())
-            return tuple(str(v) for v in value)
-        return str(value)
-    except (TypeError, ValueError) as exc:
-        raise SettingsError(f"setting {name!r} cannot take {value!r}: {exc}") from exc
+        return _typed(name, kinds[name], value)
+    except SettingsError as exc:
+        raise SettingsError(f"{exc.message} (from {origin})") from None
 
 
 def load_settings(
@@ -112,14 +154,14 @@ def load_settings(
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise SettingsError(f"cannot read settings file {path}: {exc}") from exc
         section = data.get("newsgraph", data)
-        values.update({k: _coerce(k, v) for k, v in section.items()})
+        values.update({k: _checked(k, v, str(path)) for k, v in section.items()})
     elif config:
         raise SettingsError(f"settings file {path} does not exist")
     for f in dataclasses.fields(Settings):
         key = f"NEWSGRAPH_{f.name.upper()}"
         if key in env:
-            values[f.name] = _coerce(f.name, env[key])
+            values[f.name] = _checked(f.name, env[key], key)
     for k, v in (overrides or {}).items():
         if v is not None:
-            values[k] = _coerce(k, v)
+            values[k] = _checked(k, v, "the command line")
     return Settings(**values)

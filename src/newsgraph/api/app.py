@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..search import LiveIndex
-from ..settings import Settings
+from ..settings import Settings, load_settings
 from . import pages, routes_analysis, routes_data, routes_search, routes_write
 from .db import Database, QueryTimeout
 from .ingestor import Ingestor, Watcher
@@ -27,8 +27,12 @@ who said what. Every event row links to its article, whose record carries the ev
 (`Authorization: Bearer <token>`) when the server listens beyond localhost."""
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The app serving ``settings.store``; it holds the store's only read-write connection."""
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app serving ``settings.store`` (default: from newsgraph.toml and NEWSGRAPH_*).
+
+    It reads the store read-only and writes through a short-lived writer (see db.py).
+    """
+    settings = settings if settings is not None else load_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
