@@ -14,6 +14,7 @@ from ..settings import Settings
 from ..sources import Failure, read_inputs
 from ..sources.fetch import client, fetch_bytes, page_article
 from ..sources.html import from_html, looks_like_html
+from ..sources.outlet import outlet
 from .db import Database
 
 log = logging.getLogger(__name__)
@@ -35,8 +36,8 @@ class Ingestor:
             return page_article(data, url, title=title, source=url)
         if html is None and text is not None and looks_like_html(text):
             html, text = text, None
-        raw = from_html(html, url=url, source=url or "api") if html is not None else \
-            RawArticle(text=text or "", url=url, source="api")
+        raw = from_html(html, url=url) if html is not None else RawArticle(text=text or "", url=url)
+        raw.source = outlet(None, raw.url, raw.source, "api")
         if title:
             raw.title = title
         return raw

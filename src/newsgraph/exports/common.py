@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import functools
 from importlib import resources
-from urllib.parse import urlparse
 
 from . import ExportOptions
 
@@ -55,13 +54,6 @@ def stamp(day: dt.date | None) -> str:
 def fraction_date(day: dt.date) -> str:
     """GDELT's YYYY.FFFF approximation: year + (month * 30 + day) / 365."""
     return f"{day.year + (day.month * 30 + day.day) / 365:.4f}"
-
-
-def domain(url: str | None) -> str:
-    if not url:
-        return ""
-    host = urlparse(url).netloc.lower()
-    return host[4:] if host.startswith("www.") else host
 
 
 @functools.lru_cache(maxsize=1)

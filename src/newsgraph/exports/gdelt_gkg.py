@@ -14,8 +14,9 @@ from typing import TextIO
 import duckdb
 
 from ..model import ArticleRecord
+from ..sources.outlet import domain
 from . import ExportOptions, register
-from .common import domain, place_geo, stamp, tsv_line, window
+from .common import place_geo, stamp, tsv_line, window
 
 COLUMNS = ["GKGRECORDID", "V2.1DATE", "V2SOURCECOLLECTIONIDENTIFIER", "V2SOURCECOMMONNAME",
            "V2DOCUMENTIDENTIFIER", "V1COUNTS", "V2.1COUNTS", "V1THEMES", "V2ENHANCEDTHEMES",

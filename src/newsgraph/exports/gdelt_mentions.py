@@ -7,8 +7,9 @@ from typing import TextIO
 
 import duckdb
 
+from ..sources.outlet import domain
 from . import ExportOptions, register
-from .common import domain, gdelt_int_id, stamp, tsv_line, window
+from .common import gdelt_int_id, stamp, tsv_line, window
 
 COLUMNS = ["GlobalEventID", "EventTimeDate", "MentionTimeDate", "MentionType",
            "MentionSourceName", "MentionIdentifier", "SentenceID", "Actor1CharOffset",

@@ -11,6 +11,7 @@ from ..errors import FetchError, InputError
 from ..model import RawArticle
 from .decode import decode_bytes
 from .html import from_html
+from .outlet import outlet
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +45,10 @@ def fetch_bytes(http: httpx.Client, url: str, *, max_bytes: int) -> tuple[bytes,
 
 def page_article(data: bytes, url: str, *, title: str | None = None,
                  published: str | None = None, source: str | None = None) -> RawArticle:
+    """The article of a fetched page; ``source`` (a feed) names the outlet if nothing else."""
     text, warning = decode_bytes(data, name=url)
-    raw = from_html(text, url=url, source=source or url)
+    raw = from_html(text, url=url)
+    raw.source = outlet(None, raw.url or url, raw.source, source)
     raw.title = raw.title or title
     raw.published = raw.published or published
     if warning:

@@ -25,6 +25,7 @@ from ..errors import (
 from ..model import RawArticle
 from .decode import decode_bytes
 from .html import from_html, looks_like_html
+from .outlet import outlet
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -138,11 +139,11 @@ def _sidecar(path: Path) -> dict[str, str]:
 def _from_bytes(data: bytes, name: str, suffix: str, meta: dict[str, str]) -> RawArticle:
     text, warning = decode_bytes(data, name=name)
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text)):
-        raw = from_html(text, url=meta.get("url"), source=meta.get("source") or name)
+        raw = from_html(text, url=meta.get("url"))
     else:
-        raw = RawArticle(text=text, source=name)
-    raw.source = meta.get("source", raw.source) or name
+        raw = RawArticle(text=text)
     raw.url = meta.get("url", raw.url)
+    raw.source = outlet(meta.get("source"), raw.url, raw.source, name)
     raw.title = meta.get("title", raw.title)
     raw.published = meta.get("published", raw.published)
     raw.id = meta.get("id", raw.id)
@@ -196,11 +197,12 @@ def _from_json_line(line: bytes, where: str) -> RawArticle:
         raise BadJsonLine(f"{where}: needs a string field 'text' or 'html'")
     meta = {k: str(obj[k]) for k in ("id", "title", "url", "published", "source") if obj.get(k)}
     if isinstance(text, str):
-        raw = RawArticle(text=text, source=meta.get("source") or where)
+        raw = RawArticle(text=text)
     else:
-        raw = from_html(html, url=meta.get("url"), source=meta.get("source") or where)
+        raw = from_html(html, url=meta.get("url"))
     raw.id = meta.get("id", raw.id)
     raw.title = meta.get("title", raw.title)
     raw.url = meta.get("url", raw.url)
+    raw.source = outlet(meta.get("source"), raw.url, raw.source, where.rsplit(":", 1)[0])
     raw.published = meta.get("published", raw.published)
     return raw
