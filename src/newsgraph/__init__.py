@@ -10,11 +10,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from .errors import NewsgraphError
 from .model import ArticleRecord, RawArticle
-from .pipeline import process_batch
 from .settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from .pipeline import process_batch
 
 __all__ = [
     "ArticleRecord",
@@ -28,6 +31,16 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # The pipeline (spaCy and the extractors) loads on first use, so ``newsgraph --help``
+    # and the store commands start fast.
+    if name == "process_batch":
+        from .pipeline import process_batch
+
+        return process_batch
+    raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
 
 
 def _as_date(date: dt.date | str | None) -> dt.date | None:
@@ -57,6 +70,8 @@ def process(
         raw = RawArticle(text=text_or_html, url=url)
     if title:
         raw.title = title
+    from .pipeline import process_batch
+
     return process_batch([raw], settings, date=_as_date(date))[0]
 
 

@@ -68,6 +68,14 @@ def test_gdelt_events_have_61_columns_string_codes_and_merged_counts(con):
     assert df.GlobalEventID.str.fullmatch(r"\d+").all()
 
 
+def test_gdelt_ids_are_exact_in_doubles(con):
+    """Ids at or above 2**53 lose digits in JavaScript, Excel and float columns."""
+    events = _tsv(_text(con, "gdelt-events"), EVENT_COLUMNS)
+    mentions = _tsv(_text(con, "gdelt-mentions"), MENTION_COLUMNS)
+    ids = [int(i) for i in [*events.GlobalEventID, *mentions.GlobalEventID]]
+    assert ids and all(0 < i < 2**53 and int(float(i)) == i for i in ids)
+
+
 def test_gdelt_header_option_writes_the_codebook_names(con):
     first = _text(con, "gdelt-events", header=True).splitlines()[0].split("\t")
     assert first == EVENT_COLUMNS and first[0] == "GlobalEventID" and first[-1] == "SOURCEURL"

@@ -38,8 +38,11 @@ def tsv_line(values: list[object]) -> str:
 
 
 def gdelt_int_id(hex_id: str) -> int:
-    """A positive 60-bit integer from a hex content hash (GDELT ids are integers)."""
-    return int(hex_id[:15], 16)
+    """A positive 52-bit integer from a hex content hash (GDELT ids are integers).
+
+    Below 2**53, so JavaScript, Excel and float columns hold it exactly.
+    """
+    return int(hex_id[:13], 16)
 
 
 def yyyymmdd(day: dt.date | None) -> str:
