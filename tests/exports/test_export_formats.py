@@ -100,7 +100,8 @@ def test_gdelt_gkg_has_27_columns_per_article(con):
     text = _text(con, "gdelt-gkg")
     df = _tsv(text, GKG_COLUMNS)
     assert len(df) == 3 and len(df.columns) == 27
-    a1 = df[df.GKGRECORDID.str.endswith("-a1")].iloc[0]
+    assert df.GKGRECORDID.str.fullmatch(r"\d{14}-\d+").all() and df.GKGRECORDID.is_unique
+    a1 = df[df.V2DOCUMENTIDENTIFIER == "https://www.example.com/jet"].iloc[0]
     assert a1["V2.1DATE"] == "20151124000000"
     assert "#TU#" in a1.V1LOCATIONS and a1["V1.5TONE"].split(",")[0] == "-2.5"
     assert len(a1["V1.5TONE"].split(",")) == 7

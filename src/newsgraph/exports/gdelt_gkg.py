@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import TextIO
+from xml.sax.saxutils import escape as xml_escape
 
 import duckdb
 
@@ -80,7 +81,8 @@ def _dates(rec: ArticleRecord) -> str:
     return ";".join(out)
 
 
-def gkg_values(rec: ArticleRecord, published: dt.date | None) -> list[object]:
+def gkg_values(rec: ArticleRecord, published: dt.date | None, serial: int = 1) -> list[object]:
+    """One GKG row; ``serial`` numbers the records of one date stamp (GKGRECORDID's -N)."""
     web = bool(rec.url)
     themes = [t for t in rec.themes if t.gkg or t.code]
     v1_themes = ";".join(dict.fromkeys(t.gkg or t.code for t in themes))
@@ -99,10 +101,10 @@ def gkg_values(rec: ArticleRecord, published: dt.date | None) -> list[object]:
     quotes = "#".join(
         f"{q.start}|{q.end - q.start}|{_clean(q.cue_word or '', '|#')}|{_clean(q.text, '|#')}"
         for q in rec.quotes if q.kind == "direct")
-    title = (rec.title or "").replace("<", " ").replace(">", " ")
+    title = xml_escape(rec.title or "")
     return [
-        f"{stamp(published) or '00000000000000'}-{rec.id}", stamp(published), 1 if web else 2,
-        domain(rec.url) if web else (rec.source or ""), rec.url or rec.source or rec.id,
+        f"{stamp(published) or '00000000000000'}-{serial}", stamp(published), 1 if web else 2,
+        domain(rec.url) if web else (rec.source or ""), rec.url or rec.id,
         "", "", v1_themes, v2_themes, v1_loc, v2_loc,
         ";".join(n for n, _ in persons), ";".join(f"{n},{o}" for n, o in persons),
         ";".join(n for n, _ in orgs), ";".join(f"{n},{o}" for n, o in orgs),
@@ -121,9 +123,11 @@ def write(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOpt
     cur = con.cursor()
     cur.execute(f"SELECT record, published FROM articles WHERE {window('published', options)} "
                 "ORDER BY published, id")
-    n = 0
+    n, serial, last = 0, 0, object()
     while rows := cur.fetchmany(1_000):
         for record, published in rows:
-            out.write(tsv_line(gkg_values(ArticleRecord.from_json(record), published)))
+            serial = serial + 1 if published == last else 1
+            last = published
+            out.write(tsv_line(gkg_values(ArticleRecord.from_json(record), published, serial)))
             n += 1
     return n

@@ -1,0 +1,68 @@
+"""Each export's columns against the field list of its reference codebook in
+../shared/reference (skipped where the reference is absent)."""
+
+from __future__ import annotations
+
+import io
+import re
+from xml.etree import ElementTree
+
+import pandas as pd
+
+from newsgraph.exports.gdelt_events import COLUMNS as EVENT_COLUMNS
+from newsgraph.exports.gdelt_gkg import COLUMNS as GKG_COLUMNS
+from newsgraph.exports.gdelt_gkg import gkg_values
+from newsgraph.exports.gdelt_mentions import COLUMNS as MENTION_COLUMNS
+from newsgraph.model import ArticleRecord
+from tests.conftest import shared_path
+
+# A field entry in the cookbooks: "-  NAME. (type) ..." (a bullet glyph may follow the dash).
+FIELD = re.compile(r"^-\s+\S?\s*([A-Za-z][A-Za-z0-9._]*?)\s*\.\s+\(", re.M)
+
+
+def _fields(name: str) -> list[str]:
+    return FIELD.findall(shared_path("reference", "gdelt", name).read_text(encoding="utf-8"))
+
+
+def test_gkg_columns_are_the_codebooks_fields_in_order():
+    # Sub-fields described inside a field (Count, Tone, Polarity) are not upper case.
+    fields = [f for f in _fields("gkg_cookbook.md") if f.upper() == f]
+    assert fields == GKG_COLUMNS
+
+
+def test_event_columns_cover_the_codebooks_fields():
+    fields = _fields("gdelt_event_cookbook.md")
+    split = fields.index("SOURCEURL") + 1
+    events, mentions = fields[:split], fields[split:]
+    assert [f for f in events if f not in EVENT_COLUMNS] == []
+    # The codebook describes Actor1 fields once; Actor2 has the same ones.
+    actor2 = [f.replace("Actor1", "Actor2") for f in events if f.startswith("Actor1")]
+    assert [f for f in actor2 if f not in EVENT_COLUMNS] == []
+    assert [f for f in mentions if f not in MENTION_COLUMNS and f != "Extras"] == []
+
+
+def test_gkg_record_id_is_stamp_dash_serial_and_extras_are_xml():
+    import datetime as dt
+
+    rec = ArticleRecord(id="x", text="Text.", title='Tom & Jerry <live> "now"')
+    row = gkg_values(rec, dt.date(2015, 2, 3), serial=5)
+    assert row[0] == "20150203000000-5"
+    xml = row[GKG_COLUMNS.index("V2EXTRASXML")]
+    assert ElementTree.fromstring(xml).text == 'Tom & Jerry <live> "now"'
+
+
+def test_gkg_export_parses_as_the_codebook_describes(tmp_path):
+    from newsgraph.exports import FORMATS, ExportOptions
+    from newsgraph.store import Store
+    from newsgraph.store.synthetic import synthetic_record
+
+    path = tmp_path / "g.duckdb"
+    with Store(path) as s:
+        s.write([synthetic_record(f"a{i}", "2015-11-24", [("TUR", "MIL", "RUS", "MIL", "190",
+                                                          4, -10.0)]) for i in range(3)])
+    buf = io.StringIO()
+    with Store(path, read_only=True) as s:
+        FORMATS["gdelt-gkg"].write(s.con, buf, ExportOptions())
+    df = pd.read_csv(io.StringIO(buf.getvalue()), sep="\t", header=None, names=GKG_COLUMNS,
+                     dtype=str, keep_default_na=False, quoting=3)
+    assert list(df.GKGRECORDID) == ["20151124000000-1", "20151124000000-2", "20151124000000-3"]
