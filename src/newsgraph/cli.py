@@ -289,7 +289,7 @@ def dyad(
     if df.empty:
         typer.echo(f"no events between {a} and {b}", err=True)
         raise typer.Exit(1)
-    typer.echo(df.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
+    typer.echo(df.to_string(index=False, na_rep="-", float_format=lambda x: f"{x:.2f}"))
     for p in points:
         typer.echo(f"change point {p['period']}: {a.upper()}-{b.upper()} relations turned "
                    f"{p['direction']} (mean Goldstein {p['before']:+.2f} -> {p['after']:+.2f}; "
@@ -322,8 +322,9 @@ def network(
                    err=True)
         return
     edges = sorted(g.edges(data=True), key=lambda e: -e[2]["weight"])[:top]
+    typer.echo(f"{'source':<12}{'target':<12}{'events':>8}{'goldstein':>10}")
     for u, v, d in edges:
-        typer.echo(f"{u:<12}{v:<12}{d['weight']:>8,}{d['goldstein']:>8.2f}")
+        typer.echo(f"{u:<12}{v:<12}{d['weight']:>8,}{d['goldstein']:>10.2f}")
 
 
 @actors_app.command("top")
