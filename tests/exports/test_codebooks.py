@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from xml.etree import ElementTree
 
@@ -66,3 +67,78 @@ def test_gkg_export_parses_as_the_codebook_describes(tmp_path):
     df = pd.read_csv(io.StringIO(buf.getvalue()), sep="\t", header=None, names=GKG_COLUMNS,
                      dtype=str, keep_default_na=False, quoting=3)
     assert list(df.GKGRECORDID) == ["20151124000000-1", "20151124000000-2", "20151124000000-3"]
+
+
+def _latex_table(tex: str, caption: str) -> list[list[str]]:
+    body = tex[tex.index(caption):]
+    body = body[body.index(r"\hline"):body.index(r"\end{tabular}")]
+    rows = []
+    for line in body.split(r"\\"):
+        cells = [c.strip().replace(r"\_", "_") for c in line.replace(r"\hline", "").split("&")]
+        if len(cells) >= 2 and cells[0] and cells[0] != "Name":
+            rows.append(cells)
+    return rows
+
+
+def test_plover_records_follow_the_manuals_data_fields(tmp_path):
+    from newsgraph.exports import FORMATS, ExportOptions
+    from newsgraph.store import Store
+    from newsgraph.store.synthetic import synthetic_record
+
+    tex = shared_path("reference", "plover", "PLOVER_MANUAL.tex").read_text(encoding="utf-8")
+    fields = {r[0]: r[-1] == "Y" for r in _latex_table(tex, r"\caption{PLOVER JSON }")}
+    entity_fields = {r[0] for r in _latex_table(tex, r"\caption{Information object for entities }")}
+    assert {"id", "date", "actor", "event"} <= {k for k, req in fields.items() if req}
+    lists = {k for k, _ in fields.items() if k in {"actor", "recipient", "event", "mode",
+                                                   "context", "event_text"}}
+
+    path = tmp_path / "p.duckdb"
+    records = [
+        synthetic_record("a1", "2015-11-24", [("TUR", "MIL", "RUS", "MIL", "190", 4, -10.0)]),
+        synthetic_record("a2", "2015-11-25", [("TUR", "GOV", "RUS", "GOV", "010", 1, 0.0)]),
+        synthetic_record("a3", "2015-11-26", [("", "", "RUS", "GOV", "036", 1, 4.0)]),
+        synthetic_record("a4", "2015-11-27", [("USA", "GOV", "", "", "0312", 1, 5.2)]),
+    ]
+    records[1].events[0].plover.type = None  # CAMEO 01 (statements) has no PLOVER category
+    with Store(path) as s:
+        s.write(records)
+    buf = io.StringIO()
+    with Store(path, read_only=True) as s:
+        n = FORMATS["plover"].write(s.con, buf, ExportOptions())
+    records = [json.loads(line) for line in buf.getvalue().splitlines()]
+    assert n == len(records) == 2  # the statement (CAMEO 010) and the actorless event are out
+    for rec in records:
+        for name, required in fields.items():
+            if required:
+                assert rec.get(name) not in (None, [], ""), (name, rec)
+        for name in lists:
+            assert isinstance(rec.get(name, []), list), name
+        for ent in rec["actor"] + rec["recipient"]:
+            assert "code" in ent and set(ent) & entity_fields
+        assert all(isinstance(e, str) and e for e in rec["event"])
+    agree = next(r for r in records if r["cameo"]["code"] == "0312")
+    assert agree["context"] == ["military"] and agree["recipient"] == []
+
+
+def test_the_parquet_lake_reads_in_pandas_pyarrow_and_duckdb(tmp_path):
+    import duckdb
+    import pyarrow.dataset as ds
+
+    from newsgraph.exports import FORMATS, ExportOptions
+    from newsgraph.store import Store
+    from newsgraph.store.synthetic import synthetic_record
+
+    path = tmp_path / "l.duckdb"
+    with Store(path) as s:
+        s.write([synthetic_record("a1", "2015-11-24", [("TUR", "MIL", "RUS", "MIL", "190",
+                                                       4, -10.0)]),
+                 synthetic_record("a2", "", [("TUR", "GOV", "RUS", "GOV", "036", 1, 4.0)])])
+    lake = tmp_path / "lake"
+    with Store(path, read_only=True) as s:
+        FORMATS["parquet"].write(s.con, lake, ExportOptions())
+    for table in ("articles", "events", "merged_events"):
+        frame = pd.read_parquet(lake / table)
+        assert len(frame) == 2 and set(frame.year.astype(int)) == {2015, 0}
+        assert ds.dataset(lake / table, partitioning="hive").to_table().num_rows == 2
+        assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{lake / table}/**/*.parquet', "
+                          "hive_partitioning = true)").fetchall() == [(2,)]

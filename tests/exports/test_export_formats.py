@@ -110,8 +110,10 @@ def test_gdelt_gkg_has_27_columns_per_article(con):
 def test_plover_jsonl_keeps_every_mention(con):
     lines = [json.loads(x) for x in _text(con, "plover").splitlines()]
     jet = next(x for x in lines if x["cameo"]["code"] == "190")
-    assert jet["event_type"] == "ASSAULT" and jet["actor"]["code"] == "TURMIL"
-    assert jet["recipient"]["country"] == "RUS"
+    assert jet["event"] == ["ASSAULT"]
+    assert jet["actor"] == [{"code": "TUR", "sector": "MIL", "entity_text": jet["actor"][0][
+        "entity_text"], "actor_code": "TURMIL"}]
+    assert jet["recipient"][0]["code"] == "RUS"
     assert jet["num_mentions"] == len(jet["mentions"]) == 2
 
 

@@ -56,10 +56,9 @@ def test_one_file_per_table_and_month_with_the_store_types(store, tmp_path):
     assert names == {f"part-{key}.parquet"}
     months = {p.parent.as_posix() for p in (lake / "articles").rglob("*.parquet")}
     assert months == {f"{lake}/articles/year=2016/month=8", f"{lake}/articles/year=2017/month=1",
-                      f"{lake}/articles/year=__HIVE_DEFAULT_PARTITION__/"
-                      "month=__HIVE_DEFAULT_PARTITION__"}
+                      f"{lake}/articles/year=0/month=0"}
     assert _read(lake, "articles", "SELECT id, year, month FROM t ORDER BY id") == [
-        ("a1", 2016, 8), ("a2", 2016, 8), ("a3", 2017, 1), ("a4", None, None)]
+        ("a1", 2016, 8), ("a2", 2016, 8), ("a3", 2017, 1), ("a4", 0, 0)]
     # Child rows take their article's month; places only exist for a1.
     assert _read(lake, "places", "SELECT article_id, year, month FROM t") == [("a1", 2016, 8)]
     for table in ("articles", "events", "actors", "clusters"):

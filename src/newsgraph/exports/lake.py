@@ -2,8 +2,8 @@
 
 Layout: ``OUT/<table>/year=YYYY/month=MM/data_0.parquet`` (Hive partitioning, which DuckDB,
 Spark, Trino, Polars and BigQuery read); ``merged_events`` is written too. Tables keep the
-store's columns plus ``year`` and ``month`` of the article's publication (NULL partitions
-hold undated articles). Export again into the same folder to replace it.
+store's columns plus ``year`` and ``month`` of the article's publication (``year=0/month=0``
+holds undated articles: a NULL partition would break ``pandas.read_parquet``). Export again into the same folder to replace it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TextIO
 
 import duckdb
 
-from ..store.lake import LAKE_TABLES
+from ..store.lake import LAKE_TABLES, UNDATED
 from . import ExportOptions, register
 from .common import window
 
@@ -28,13 +28,13 @@ def write(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOpt
     tables = [*LAKE_TABLES, "merged_events"]
     for table in tables:
         if table == "articles":
-            sql = (f"SELECT *, year(published) AS year, month(published) AS month "
+            sql = (f"SELECT *, {_part('published')} "
                    f"FROM articles WHERE {window('published', options)}")
         elif table == "merged_events":
-            sql = (f"SELECT *, year(day) AS year, month(day) AS month "
+            sql = (f"SELECT *, {_part('day')} "
                    f"FROM merged_events WHERE {window('day', options)}")
         else:
-            sql = (f"SELECT t.*, year(a.published) AS year, month(a.published) AS month "
+            sql = (f"SELECT t.*, {_part('a.published')} "
                    f"FROM {table} t JOIN articles a ON a.id = t.article_id "
                    f"WHERE {window('a.published', options)}")
         target = root / table
@@ -47,6 +47,12 @@ def write(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOpt
                     "(FORMAT PARQUET, PARTITION_BY (year, month))")
         n += rows
     return n
+
+
+def _part(day: str) -> str:
+    """The partition columns of a row dated by ``day`` (0 when undated)."""
+    return (f"coalesce(year({day}), {UNDATED}) AS year, "
+            f"coalesce(month({day}), {UNDATED}) AS month")
 
 
 def _quote(path: Path) -> str:

@@ -56,31 +56,60 @@ def merged_rows(con: duckdb.DuckDBPyConnection, options: ExportOptions):
             yield dict(zip(names, r, strict=True))
 
 
-def _actor(row: dict, side: str) -> dict | None:
-    if not row[f"{side}_code"] and not row[f"{side}_name"]:
+def _entity(row: dict, side: str) -> list[dict]:
+    """PLOVER's entity object list: ``code`` (country or group), ``sector``, ``entity_text``."""
+    code, name = row[f"{side}_code"], row[f"{side}_name"]
+    if not code:  # an uncoded name is not a PLOVER entity
+        return []
+    top = row[f"{side}_country"] or code[:3]
+    return [{"code": top, "sector": row[f"{side}_sector"] or None, "entity_text": name,
+             "actor_code": code}]
+
+
+def _context(cameo: str | None) -> list[str]:
+    from ..events.tables import cameo_table
+
+    info = cameo_table().get(cameo or "")
+    return [c.strip() for c in (info.plover_context or "").split(",") if c.strip()] if info \
+        else []
+
+
+def plover_record(r: dict) -> dict | None:
+    """One merged event as the PLOVER manual's Data Fields, or None when PLOVER cannot hold it.
+
+    PLOVER requires an actor and an event category: events with no coded actor, and CAMEO
+    codes PLOVER has no category for (01 statements, 02 appeals), are left out.
+    """
+    actor = _entity(r, "source")
+    if not actor or not r["plover"]:
         return None
-    return {"code": row[f"{side}_code"], "name": row[f"{side}_name"],
-            "country": row[f"{side}_country"], "sector": row[f"{side}_sector"]}
+    place = ({"resolved_place": r["place_name"], "country_code": r["place_country"],
+              "lat": r["lat"], "lon": r["lon"]} if r["lat"] is not None else None)
+    return {
+        "id": r["id"], "date": r["day"].isoformat() if r["day"] else None,
+        "actor": actor, "recipient": _entity(r, "target"),
+        "event": [r["plover"]], "mode": [r["plover_mode"]] if r["plover_mode"] else [],
+        "context": _context(r["cameo"]),
+        "quad_code": r["quad_class"], "event_scale": r["goldstein"],
+        "event_loc": place,
+        "cite_info": {"url": r["url"], "coder": "newsgraph"},
+        # newsgraph's own fields (the manual invites extra named fields)
+        "cameo": {"code": r["cameo"], "root": r["cameo_root"], "name": r["cameo_name"]},
+        "num_mentions": r["num_mentions"], "num_sources": r["num_sources"],
+        "num_articles": r["num_articles"], "num_stories": r["num_stories"],
+        "tone": r["avg_tone"], "counted": r["counted"], "mentions": r["mentions"],
+    }
 
 
 @register("plover", suffix=".jsonl",
-          help="PLOVER/POLECAT-style JSON Lines: one merged event per line, every mention kept.")
+          help="PLOVER JSON Lines (the manual's Data Fields): one merged event per line, every "
+               "mention kept; events without an actor or a PLOVER category are left out.")
 def write_plover(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
     n = 0
     for r in merged_rows(con, options):
-        obj = {
-            "id": r["id"], "date": r["day"].isoformat() if r["day"] else None,
-            "event_type": r["plover"], "mode": r["plover_mode"],
-            "actor": _actor(r, "source"), "recipient": _actor(r, "target"),
-            "cameo": {"code": r["cameo"], "root": r["cameo_root"], "name": r["cameo_name"]},
-            "quad_class": r["quad_class"], "goldstein": r["goldstein"],
-            "num_mentions": r["num_mentions"], "num_sources": r["num_sources"],
-            "num_articles": r["num_articles"], "num_stories": r["num_stories"],
-            "tone": r["avg_tone"], "counted": r["counted"], "url": r["url"],
-            "place": ({"name": r["place_name"], "country": r["place_country"],
-                       "lat": r["lat"], "lon": r["lon"]} if r["lat"] is not None else None),
-            "mentions": r["mentions"],
-        }
+        obj = plover_record(r)
+        if obj is None:
+            continue
         out.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
         n += 1
     return n

@@ -3,7 +3,8 @@
 Layout (the same as ``newsgraph export --format parquet``, so the same readers work)::
 
     ROOT/<table>/year=YYYY/month=M/part-<batch key>.parquet
-    ROOT/<table>/year=__HIVE_DEFAULT_PARTITION__/month=__HIVE_DEFAULT_PARTITION__/...  (undated)
+    ROOT/<table>/year=0/month=0/...  (undated: 0, not NULL, so that pandas, pyarrow and
+    DuckDB all read the partition columns; a NULL partition breaks pandas.read_parquet)
 
 Every file holds the store table's columns with the store's types; ``year`` and ``month``
 (of the article's publication; child tables take their article's) come from the folder
@@ -31,6 +32,8 @@ from ..errors import StoreError
 from .schema import TABLES
 
 log = logging.getLogger(__name__)
+
+UNDATED = 0  # year and month of undated articles' partition
 
 __all__ = ["LAKE_TABLES", "LakeWriter", "batch_key"]
 
@@ -132,8 +135,8 @@ class LakeWriter:
     def _write_table(self, table: str, cols: dict[str, list], days: list, staging: Path,
                      key: str) -> int:
         data = dict(cols)
-        data["year"] = [d.year if d else None for d in days]
-        data["month"] = [d.month if d else None for d in days]
+        data["year"] = [d.year if d else UNDATED for d in days]
+        data["month"] = [d.month if d else UNDATED for d in days]
         arrow = pa.table({k: pa.array(v, type=pa.int64()) if k in ("year", "month") else v
                           for k, v in data.items()})
         # Cast to the store's declared types, so the lake reads back like the store.
