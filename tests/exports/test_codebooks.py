@@ -142,3 +142,15 @@ def test_the_parquet_lake_reads_in_pandas_pyarrow_and_duckdb(tmp_path):
         assert ds.dataset(lake / table, partitioning="hive").to_table().num_rows == 2
         assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{lake / table}/**/*.parquet', "
                           "hive_partitioning = true)").fetchall() == [(2,)]
+
+
+def test_gdelt_adm1_codes_are_fips_country_plus_the_gazetteers_admin1():
+    from newsgraph.exports.common import place_geo
+
+    az = place_geo("USA", "Arizona", "Arizona", "admin1", 34.2, -111.9, 5551752)
+    phoenix = place_geo("USA", "Phoenix", "Arizona", "city", 33.4, -112.1, 5308655)
+    istanbul = place_geo("TUR", "Istanbul", "Istanbul", "city", 41.0, 28.9, 745044)
+    assert (az[0], az[3]) == (2, "USAZ") and phoenix[3] == "USAZ"
+    assert istanbul[2:4] == ["TU", "TU34"]
+    nowhere = place_geo("TUR", "Somewhere", "No Such Province", "city", 39.0, 35.0, None)
+    assert nowhere[3] == "TU"  # unknown admin1: the country alone, as GDELT does

@@ -76,6 +76,32 @@ def _countries() -> dict[str, dict[str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _admin1() -> dict[tuple[str, str], str]:
+    """(ISO alpha-3, lower-case admin1 name) -> the gazetteer's admin1 code (GeoNames)."""
+    data = resources.files("newsgraph") / "data"
+    iso3 = {}
+    with (data / "fips_countries.tsv").open(encoding="utf-8") as fh:
+        iso3 = {row["iso2"]: row["iso3"] for row in csv.DictReader(fh, delimiter="\t")}
+    out: dict[tuple[str, str], str] = {}
+    with (data / "places_admin1.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if row["cc"] in iso3:
+                out.setdefault((iso3[row["cc"]], row["name"].lower()), row["code"])
+    return out
+
+
+def admin1_code(iso3: str | None, admin1: str | None) -> str:
+    """The admin1 code GDELT appends to the FIPS country code ('AZ' for Arizona, '34' for
+    Istanbul); '' when unknown. ``admin1`` may be a name or already a code."""
+    if not iso3 or not admin1:
+        return ""
+    code = _admin1().get((iso3, admin1.lower()))
+    if code:
+        return code
+    return admin1 if admin1.isdigit() or (len(admin1) <= 3 and admin1.isupper()) else ""
+
+
 def fips(iso3: str | None) -> str:
     """FIPS 10-4 code of an ISO alpha-3 country ('' when not a country, e.g. IGO)."""
     return _countries().get(iso3 or "", {}).get("fips", "")
@@ -107,5 +133,5 @@ def place_geo(country: str | None, name: str | None, admin1: str | None, feature
     kind = (2 if us else 5) if feature == "admin1" else (3 if us else 4)
     country_name = _countries().get(country or "", {}).get("name", "")
     full = f"{name}, {country_name}" if country_name and country_name != name else name
-    adm1 = f"{code}{admin1}" if code and admin1 and len(admin1) <= 3 else code
+    adm1 = f"{code}{admin1_code(country, admin1)}" if code else ""
     return [kind, full, code, adm1, "", lat, lon, geonameid if geonameid is not None else ""]
