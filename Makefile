@@ -9,7 +9,7 @@ STORE  ?= newsgraph.duckdb
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-all lint bench browser-deps clean screenshots
+.PHONY: run test test-all perf lint bench browser-deps clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,14 @@ test: $(STAMP) browser-deps
 test-all: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -m ''
 
+# Timing floors: machine-dependent, so apart from the correctness tests.
+perf: $(STAMP)
+	$(BIN)/python -m pytest -m 'perf and not slow'
+
+# ruff, then mypy over src/ (settings and the not-yet-clean baseline in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/python -m mypy
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
