@@ -15,10 +15,16 @@
     ├── StoreError            E040  the DuckDB store cannot be opened or written
     └── ExportError           E050  unknown export format or failed export
 
+Warnings are strings in a record's ``warnings`` list, ``"Wnnn: message"``; each code and
+its message template live once, in :data:`ALL_WARNINGS` below, and are built only through
+:meth:`WarningCode.__call__` (``W003(had=..., limit=...)``).
+
 Every code is documented in docs/errors.md (a test keeps the two in step).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 
 class NewsgraphError(Exception):
@@ -95,3 +101,27 @@ ALL_ERRORS: tuple[type[NewsgraphError], ...] = (
     StoreError,
     ExportError,
 )
+
+
+@dataclass(frozen=True)
+class WarningCode:
+    """One warning: its code and a ``str.format`` template for its message."""
+
+    code: str
+    template: str
+
+    def __call__(self, **fields: object) -> str:
+        """The warning string for a record: ``"W003: text cut from ..."``."""
+        return f"{self.code}: {self.template.format(**fields)}"
+
+
+W001 = WarningCode("W001", "language detected as {lang!r} (p={prob:.2f}); NLP fields left empty")
+W002 = WarningCode("W002", "{name} is not UTF-8; decoded as {encoding}")
+W003 = WarningCode("W003", "text cut from {had:,} to {limit:,} characters (max_chars)")
+W004 = WarningCode("W004", "no article text found in the HTML page")
+W005 = WarningCode("W005", "not extracted (setting 'extractors'): {names}")
+W100 = WarningCode("W100", "{name} extractor failed: {error}")
+W101 = WarningCode("W101", "pronoun {word!r} at {start}-{end} left unresolved: no person "
+                   "mentioned in the three sentences before")
+
+ALL_WARNINGS: tuple[WarningCode, ...] = (W001, W002, W003, W004, W005, W100, W101)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from . import actors, dates, events, places, quotes, themes, tone
 from .clean import clean_article, decide_language, minhash
 from .context import DocContext
-from .errors import EmptyInput, NewsgraphError, SettingsError
+from .errors import W001, W005, W100, EmptyInput, NewsgraphError, SettingsError
 from .events.patterns import load_patterns
 from .model import ArticleRecord, Entity, RawArticle, Sentence
 from .nlp import get_nlp
@@ -66,7 +66,7 @@ def _skipped_warning(names: tuple[str, ...]) -> str | None:
     """The W005 warning for the extractors ``names`` leaves out (None: all run)."""
     chosen = {n for n, _ in selected_extractors(names)}
     skipped = [n for n, _ in EXTRACTORS if n not in chosen]
-    return f"W005: not extracted (setting 'extractors'): {', '.join(skipped)}" if skipped else None
+    return W005(names=", ".join(skipped)) if skipped else None
 
 
 @dataclass
@@ -123,8 +123,7 @@ def _prepare(raw: RawArticle, settings: Settings, date: dt.date | None) -> _Prep
         rec.language, rec.language_detected = lang.language, lang.detected
         rec.language_confidence = round(lang.confidence, 3)
         if lang.language != settings.language:
-            rec.warnings.append(f"W001: language detected as {lang.language!r} "
-                                f"(p={lang.confidence:.2f}); NLP fields left empty")
+            rec.warnings.append(W001(lang=lang.language, prob=lang.confidence))
             return _Prepared(rec, published, cleaned.body_start, parse=False)
     return _Prepared(rec, published, cleaned.body_start, parse=True)
 
@@ -152,7 +151,7 @@ def annotate(doc, record: ArticleRecord, settings: Settings, published: dt.date 
             extract(ctx)
         except Exception as exc:  # one extractor's bug must not lose the document
             log.exception("%s extractor failed on %s", name, rec.id)
-            rec.warnings.append(f"W100: {name} extractor failed: {type(exc).__name__}: {exc}")
+            rec.warnings.append(W100(name=name, error=f"{type(exc).__name__}: {exc}"))
 
 
 def process_batch(

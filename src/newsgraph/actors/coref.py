@@ -10,6 +10,7 @@ import bisect
 from collections import Counter
 
 from ..context import DocContext
+from ..errors import W101
 from .resolver import Mention
 
 REPORTING = frozenset(
@@ -92,8 +93,7 @@ def link_pronouns(ctx: DocContext, mentions: list[Mention], warnings: list[str])
             continue
         before = [p for p in people if p.end <= tok.i and sent_of(tok.i) - sent_of(p.start) <= 3]
         if not before:
-            warnings.append(f"W101: pronoun {tok.text!r} at {tok.idx}-{tok.idx + len(tok)} "
-                            "left unresolved: no person mentioned in the three sentences before")
+            warnings.append(W101(word=tok.text, start=tok.idx, end=tok.idx + len(tok)))
             continue
         p = before[-1]
         out.append(Mention(p.key, tok.i, tok.i + 1, p.name, p.kind, p.country, p.sector,

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..errors import W003
 from ..model import RawArticle, Removed
 from .boilerplate import looks_like_headline, noise_reason, trailing_link_titles
 from .language import decide_language, detect_language
@@ -87,7 +88,7 @@ def clean_article(raw: RawArticle, *, max_chars: int = 1_000_000) -> Cleaned:
 
     text = "\n\n".join(paras)
     if len(text) > max_chars:
-        warnings.append(f"W003: text cut from {len(text):,} to {max_chars:,} characters (max_chars)")
+        warnings.append(W003(had=len(text), limit=max_chars))
         text = text[:max_chars]
     body_start = len(title) + 2 if title and len(text) > len(title) else 0
     return Cleaned(text=text, title=title, dek=dek, body_start=body_start,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import charset_normalizer
 
-from ..errors import BadEncoding, BinaryInput, EmptyInput
+from ..errors import W002, BadEncoding, BinaryInput, EmptyInput
 
 # Control characters other than tab/newline/carriage return/form feed mark binary data.
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
@@ -40,4 +40,4 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> tuple[str, str | None
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise BadEncoding(f"{name}: cannot decode as {encoding}: {exc}") from exc
-    return text, f"W002: {name} is not UTF-8; decoded as {encoding}"
+    return text, W002(name=name, encoding=encoding)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from ..errors import W004
 from ..model import RawArticle
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ def from_html(html: str, *, url: str | None = None, source: str | None = None) -
     if doc is None:
         return RawArticle(
             text="", html=html, url=url, source=source,
-            warnings=["W004: no article text found in the HTML page"],
+            warnings=[W004()],
         )
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     body = meta.get("text") or ""
