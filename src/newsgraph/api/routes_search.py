@@ -39,8 +39,8 @@ def search(request: Request, q: SearchText, kind: Kind = "articles",
            limit: Annotated[int, Query(ge=1, le=200)] = 20,
            offset: Annotated[int, Query(ge=0, le=100_000)] = 0) -> dict[str, Any]:
     hits, total = live_index(request).current().search(
-        q, kind, limit=limit, offset=offset, start=start and start.isoformat(),
-        end=end and end.isoformat())
+        q, kind, limit=limit, offset=offset, start=start.isoformat() if start else None,
+        end=end.isoformat() if end else None)
     ranked = total <= RANK_LIMIT
     return {"total": total, "limit": limit, "offset": offset, "ranked": ranked,
             "items": [hit_json(h, ranked) for h in hits]}
