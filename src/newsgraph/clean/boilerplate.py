@@ -55,15 +55,57 @@ def looks_like_headline(line: str) -> bool:
     return 2 <= len(words) <= 25 and not line.endswith(_END_PUNCT)
 
 
+# Trailing lines that are story content even without final punctuation: the link-title
+# rule never removes them (and stops at them).
+_LIST_ITEM = re.compile(r"^([-*•·–—>]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
+_SIGN_OFF = re.compile(
+    r"^(\(|\[|--|—|–)|\b(reporting|writing|editing|compiled|contributed|contact(ed)?|additional"
+    r"|correspondent|staff writer|news service|wires?|wire service|source|sources|provided|posted|courtesy)\b|@|\b(AP|AFP|Reuters|UPI)\b",
+    re.I)
+_CALENDAR = re.compile(
+    r"^(mon|tues|wednes|thurs|fri|satur|sun)day\b|^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?"
+    r"|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+(\d|to\b|through\b)", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(,\s*[\w .'’-]+)?\s*(\([\w .-]+\))?\s*([-–—:]|$)")
+
+
+def keeps_as_content(line: str) -> str | None:
+    """Why a headline-like trailing line is story content, or None.
+
+    Tables and results carry figures or column separators, lists carry item markers, and
+    datelines and sign-offs have a shape of their own; a line that starts in lower case
+    continues a sentence. A related-article link title has none of these.
+    """
+    if any(ch.isdigit() for ch in line) or "|" in line or "\t" in line:
+        return "table or figures"
+    if _LIST_ITEM.match(line):
+        return "list item"
+    if ":" in line or ";" in line:
+        return "label or list"
+    letters = [ch for ch in line if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters):
+        return "dateline or heading"
+    if _CALENDAR.match(line):
+        return "date or schedule"
+    if _DATELINE.match(line):
+        return "dateline"
+    if _SIGN_OFF.search(line):
+        return "sign-off"
+    if not line[:1].isupper() and line[:1] not in "\"“‘'":
+        return "continued sentence"
+    return None
+
+
 def trailing_link_titles(paragraphs: list[str]) -> int:
     """How many paragraphs at the end are related-article link titles.
 
     Heuristic: after the story, scrapers keep a run of headline-like lines (no final
-    punctuation). Story paragraphs end with punctuation, so the run stops there.
+    punctuation). Story paragraphs end with punctuation, so the run stops there; it also
+    stops at a line that is content of its own kind (``keeps_as_content``): a table row, a
+    list item, a dateline or a sign-off, which newswire lays out without final punctuation.
     """
     n = 0
     for para in reversed(paragraphs):
-        if looks_like_headline(para) and "\n" not in para:
+        if looks_like_headline(para) and "\n" not in para and keeps_as_content(para) is None:
             n += 1
         else:
             break
