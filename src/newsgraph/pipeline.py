@@ -162,6 +162,7 @@ def process_batch(
     chosen = selected_extractors(settings.extractors)  # a bad name fails the batch, not each doc
     if any(name == "events" for name, _ in chosen):
         load_patterns(tuple(settings.patterns_files))  # a bad pattern file: E030 for the batch
+        events.preload(settings)  # verb/discard dictionaries too (dictionary mode)
     prepared = []
     for raw in raws:
         try:

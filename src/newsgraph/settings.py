@@ -40,6 +40,13 @@ class Settings:
     patterns_files: tuple[str, ...] = _setting(
         (), "Extra event pattern files in the newsgraph pattern format, comma-separated."
     )
+    verb_dictionary: str = _setting(
+        "", "PETRARCH2/TABARI verb dictionary; when set, events are coded by it instead of the "
+        "bundled patterns (empty = bundled coder)."
+    )
+    discard_dictionaries: tuple[str, ...] = _setting(
+        (), "PETRARCH discard lists (sentences/stories not coded), comma-separated."
+    )
     count_modal_events: bool = _setting(
         False, "Count negated and modal (future, intended, hypothetical) events in totals."
     )

@@ -17,20 +17,32 @@ from .arguments import ArgResolver
 from .build import anchor_tokens, to_events
 from .coder import SentenceCoder
 from .combine import combine
+from .dictcoder import DictCoder
+from .dictmode import active, discards, preload, verb_dictionary
 from .explain import explain
 from .patterns import load_patterns
 
-__all__ = ["explain", "extract"]
+__all__ = ["explain", "extract", "preload"]
 
 log = logging.getLogger(__name__)
 
 
 def extract(ctx: DocContext) -> None:
     """Code the events of every body sentence into ``ctx.record.events``."""
-    patterns = load_patterns(tuple(ctx.settings.patterns_files))
+    settings = ctx.settings
     resolver = ArgResolver(ctx.actor_index, {a.id: a.country for a in ctx.record.actors if a.country})
-    coder = SentenceCoder(patterns, resolver)
+    dict_mode = active(settings)
+    if dict_mode:
+        unnamed = {a.id for a in ctx.record.actors if a.rule.endswith("context-country")}
+        coder: SentenceCoder = DictCoder(verb_dictionary(settings.verb_dictionary), resolver, unnamed)
+    else:
+        coder = SentenceCoder(load_patterns(tuple(settings.patterns_files)), resolver)
+    skip = discards(tuple(settings.discard_dictionaries)) if settings.discard_dictionaries else None
     rec = ctx.record
+    if skip and (hit := skip.story_hit(rec.text)):
+        rec.events = []
+        log.debug("%s: story discarded by %s", rec.id, hit)
+        return
     dates = [d for d in rec.dates if d.value]
     date_spans = [(d.start, d.end) for d in dates]
     place_spans = [(p.start, p.end) for p in rec.places]
@@ -42,8 +54,11 @@ def extract(ctx: DocContext) -> None:
         first = next((t.i for t in sent if t.idx >= ctx.body_start and not t.is_space), None)
         if first is None:
             continue
+        if skip and skip.sentence_hit(sent.text):
+            continue
         cands = coder.code(sent, first)
-        cands += combine(cands, resolver)
+        if not dict_mode:
+            cands += combine(cands, resolver)
         is_root = not root_done
         root_done = True
         if not cands:

@@ -67,7 +67,7 @@ def _pairs(cand: Candidate) -> list[tuple[str | None, str | None]]:
     tgt = [t for t in cand.target.ids if t not in src]
     if not src and not tgt:
         return []
-    if not tgt and len(src) > 1 and cand.mutual_ok and is_mutual(cand.pattern.code):
+    if not tgt and len(src) > 1 and cand.mutual_ok and (cand.mutual_any or is_mutual(cand.pattern.code)):
         return [(a, b) for a in src for b in src if a != b]
     return [(a, b) for a in (src or [None]) for b in (tgt or [None])]
 

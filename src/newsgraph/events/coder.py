@@ -70,6 +70,7 @@ class Candidate:
     construction: str  # verb | passive | nominal | light-verb | intent | demand
     mutual_ok: bool = True  # a compound source may pair with itself (no unrelated object)
     embedded: bool = False  # the trigger sits inside another event's clause (less central)
+    mutual_any: bool = False  # any code pairs a compound source with itself (dictionary mode)
 
 
 class SentenceCoder:
@@ -148,10 +149,16 @@ class SentenceCoder:
             self.patterns.has("noun", o.lemma_.lower()) for o in objs
         ):
             return None  # light verb over an event noun: the noun is the event ("staged a strike")
-        agents, patients = subjects(tok)
+        agents, _ = subjects(tok)
         if pattern.code == "180" and any(a.lemma_.lower() in MILITARY_AGENTS for a in agents):
             # killing by armed forces is conventional military force (19x), not 18x violence
             pattern = replace(pattern, code="190")
+        return self._verb_candidate(tok, pattern, prts, objs, prep_toks)
+
+    def _verb_candidate(self, tok: Token, pattern: Pattern, prts: set[str], objs: list[Token],
+                        prep_toks: dict[str, list[Token]]) -> Candidate:
+        """Source and target of a coded predicate from the parse."""
+        agents, patients = subjects(tok)
         construction = "passive" if patients else "verb"
         if not agents and not patients:
             agents = inherited_subject(tok)
@@ -169,7 +176,7 @@ class SentenceCoder:
                 target = self._complement_target(tok, set(source.ids))
             if not target and pattern.code[:2] in ADDRESSEE_ROOTS:
                 # "demanded that Israel ease restrictions": the clause's subject is the target
-                clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+                clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
                 target = self.resolver.resolve([a for c in clauses for a in subjects(c)[0]])
         mutual_ok = not objs or bool(pattern.obj)
         end = tok

@@ -47,4 +47,8 @@ def code_info(code: str) -> CodeInfo:
     for key in (code, code[:3], code[:2]):
         if key in table:
             return table[key]
+    if code[:2].isdigit():
+        # a code a user's verb dictionary defines beyond CAMEO ("901", "174K"): kept as written
+        return CodeInfo(code, "code defined by the verb dictionary", code[:2], code[:3], 0, 0.0,
+                        None, None, None)
     raise DataFileError(f"unknown CAMEO code {code!r}")
