@@ -73,7 +73,7 @@ def extract(ctx: DocContext) -> None:
             if rec.places[i].role != "metonym"
         }
         start = max(sent.start_char, ctx.tokens[first].idx)
-        events.extend(to_events(ctx, sent, n, start, cands, is_root, anchors, places))
+        events.extend(to_events(ctx, sent, n, start, cands, is_root, anchors, places, dict_mode))
     for i, ev in enumerate(events, start=1):
         ev.id = f"e{i}"
     rec.events = events

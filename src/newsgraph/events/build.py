@@ -14,7 +14,8 @@ MAX_PAIRS = 6  # cap on events from one predicate with compound actors
 
 
 def to_events(ctx: DocContext, sent: Span, sent_index: int, sent_start: int, cands: list[Candidate],
-              is_root: bool, anchors: dict[int, tuple[str, str]], places: dict[int, int]) -> list[Event]:
+              is_root: bool, anchors: dict[int, tuple[str, str]], places: dict[int, int],
+              user_codes: bool = False) -> list[Event]:
     """Events of one sentence; ``anchors``/``places`` map trigger token -> date / place index."""
     events: list[Event] = []
     sent_span = (sent_start, sent.start_char + len(sent.text.rstrip()))
@@ -22,7 +23,7 @@ def to_events(ctx: DocContext, sent: Span, sent_index: int, sent_start: int, can
         pairs = _pairs(cand)
         if not pairs:
             continue
-        info = code_info(cand.pattern.code)
+        info = code_info(cand.pattern.code, user=user_codes)
         counted = ctx.settings.count_modal_events or not (cand.negated or cand.modality)
         date, date_reason = anchors.get(cand.trigger.i, (None, None))
         if date is None:

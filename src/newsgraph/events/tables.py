@@ -41,13 +41,14 @@ def cameo_table() -> dict[str, CodeInfo]:
     return table
 
 
-def code_info(code: str) -> CodeInfo:
-    """The row for ``code``, falling back to its base and root code when the code is not listed."""
+def code_info(code: str, user: bool = False) -> CodeInfo:
+    """The row for ``code``, falling back to its base and root code when the code is not listed;
+    ``user``: a code a verb dictionary defines beyond CAMEO is accepted with neutral values."""
     table = cameo_table()
     for key in (code, code[:3], code[:2]):
         if key in table:
             return table[key]
-    if code[:2].isdigit():
+    if user and code[:2].isdigit():
         # a code a user's verb dictionary defines beyond CAMEO ("901", "174K"): kept as written
         return CodeInfo(code, "code defined by the verb dictionary", code[:2], code[:3], 0, 0.0,
                         None, None, None)
