@@ -125,10 +125,17 @@ class Event:
     is_root: bool = False
     negated: bool = False
     modality: str | None = None  # None (asserted) | future | intention | hypothetical | expectation | reported
-    date: str | None = None
+    date: str | None = None  # the event's own date (ISO, any resolution), else publication
     date_reason: str | None = None
     place: int | None = None  # index into ArticleRecord.places
     counted: bool = True  # False when negated/modal and the setting excludes them
+    date_resolution: str | None = None  # day | month | year | week | range | part_of_month ...
+    date_source: str | None = None  # text | coreference | published (None: undated)
+    time_status: str = "new"  # new | past | ongoing | future, relative to the story
+    time_reason: str | None = None
+    mentions: list[str] = field(default_factory=list)  # ids of this happening's mentions
+    mention_of: str | None = None  # on a further mention: the id of the event it repeats
+    source_inferred: bool = False  # source taken from context, not stated for this trigger
 
 
 @dataclass

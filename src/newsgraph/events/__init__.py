@@ -20,7 +20,9 @@ from .combine import combine
 from .dictcoder import DictCoder
 from .dictmode import active, discards, preload, verb_dictionary
 from .explain import explain
+from .merge import merge_mentions
 from .patterns import load_patterns
+from .timing import assign_times, date_owners
 
 __all__ = ["explain", "extract", "preload"]
 
@@ -43,11 +45,12 @@ def extract(ctx: DocContext) -> None:
         rec.events = []
         log.debug("%s: story discarded by %s", rec.id, hit)
         return
-    dates = [d for d in rec.dates if d.value]
-    date_spans = [(d.start, d.end) for d in dates]
+    dated = [i for i, d in enumerate(rec.dates) if d.value]
+    dates = [rec.dates[i] for i in dated]
     place_spans = [(p.start, p.end) for p in rec.places]
     root_done = False
     events = []
+    owned: dict[int, int] = {}  # trigger offset -> index of its date in rec.dates
     for n, sent in enumerate(ctx.sents):
         if sent.end_char <= ctx.body_start or not sent.text.strip():
             continue
@@ -64,10 +67,9 @@ def extract(ctx: DocContext) -> None:
         if not cands:
             continue
         triggers = {c.trigger.i for c in cands}
-        anchors = {
-            tok: (dates[i].value, f"stated in the text: {dates[i].text!r} ({dates[i].resolution})")
-            for tok, i in anchor_tokens(ctx, sent, date_spans, triggers).items()
-        }
+        owners = date_owners(ctx, sent, dates, triggers)
+        owned.update({ctx.tokens[tok].idx: dated[i] for tok, i in owners.items()})
+        anchors = {tok: (dates[i].value, "stated in the text") for tok, i in owners.items()}
         places = {
             tok: i for tok, i in anchor_tokens(ctx, sent, place_spans, triggers).items()
             if rec.places[i].role != "metonym"
@@ -76,5 +78,7 @@ def extract(ctx: DocContext) -> None:
         events.extend(to_events(ctx, sent, n, start, cands, is_root, anchors, places, dict_mode))
     for i, ev in enumerate(events, start=1):
         ev.id = f"e{i}"
+    assign_times(ctx, events, owned)
+    merge_mentions(rec, events)
     rec.events = events
     log.debug("%s: %d events", rec.id, len(events))

@@ -59,6 +59,7 @@ def to_events(ctx: DocContext, sent: Span, sent_index: int, sent_start: int, can
                 date_reason=date_reason,
                 place=places.get(cand.trigger.i),
                 counted=counted,
+                source_inferred=cand.source.fallback or cand.construction == "light-verb",
             ))
     return events
 

@@ -45,6 +45,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("merged_id", "VARCHAR"), ("source_start", "INTEGER"), ("target_start", "INTEGER"),
         ("place_admin1", "VARCHAR"), ("place_feature", "VARCHAR"),
         ("place_geonameid", "BIGINT"),
+        # Event time (events/timing.py) and mentions of one happening (events/merge.py).
+        ("date_resolution", "VARCHAR"), ("date_source", "VARCHAR"), ("time_status", "VARCHAR"),
+        ("time_reason", "VARCHAR"), ("mention_of", "VARCHAR"),
     ],
     "quotes": [("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
                ("text", "VARCHAR"), ("kind", "VARCHAR"), ("cue", "VARCHAR"),

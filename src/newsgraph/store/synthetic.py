@@ -85,6 +85,8 @@ def _events_chunk(rng: np.random.Generator, first: int, n: int, articles: np.nda
                       for s, t, c, d in zip(scode, tcode, cameo, days, strict=True)],
         "source_start": None, "target_start": None, "place_admin1": None,
         "place_feature": None, "place_geonameid": None,
+        "date_resolution": "day", "date_source": "published", "time_status": "new",
+        "time_reason": None, "mention_of": None,
     }
     arrays = {}
     for name, kind in TABLES["events"]:
