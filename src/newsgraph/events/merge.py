@@ -18,14 +18,10 @@ the representative lists all mention ids in ``mentions``; the others point at it
 ``mention_of``. A source taken from context (``source_inferred``: the subject of a governing
 verb, a pronoun) yields to the source a mention of the same happening states.
 
-:func:`event_key` is the store's cross-article key: the event's own date, the dyad and the
-code family. An event without any date (undated article, no date in the text) is keyed with
-its article, so undated mentions never merge across articles.
+Across articles, reports are joined in the store (``store.rows.event_key``).
 """
 
 from __future__ import annotations
-
-import hashlib
 
 from ..dates.periods import compatible, span_days
 from ..model import Actor, ArticleRecord, Event
@@ -112,16 +108,3 @@ def merge_mentions(rec: ArticleRecord, events: list[Event]) -> None:
                 ev.date, ev.date_resolution = rep.date, rep.date_resolution
                 ev.time_status = rep.time_status
                 ev.time_reason = f"as {rep.id}, a mention of the same event: {rep.time_reason}"
-
-
-def family(code: str) -> str:
-    """The CAMEO code family used in cross-article keys (the root)."""
-    return code[:2]
-
-
-def event_key(source: str | None, target: str | None, code: str, date: str | None,
-              article_id: str) -> str:
-    """Reports of one happening share it: own date, dyad, code family (undated: per article)."""
-    anchor = date if date else f"undated:{article_id}"
-    key = f"{source or ''}|{target or ''}|{family(code)}|{anchor}"
-    return hashlib.sha1(key.encode()).hexdigest()[:16]

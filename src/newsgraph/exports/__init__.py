@@ -27,6 +27,7 @@ class ExportOptions:
     end: str | None = None  # last day, inclusive
     header: bool = False  # GDELT: write the codebook column names as a first line
     all_events: bool = False  # include negated and modal (uncounted) events
+    include_past: bool = False  # event files: past references as events of their own date
 
 
 Writer = Callable[[duckdb.DuckDBPyConnection, TextIO | Path, ExportOptions], int]
@@ -74,6 +75,27 @@ def export(
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as fh:
         return exporter.write(con, fh, options)
+
+
+# Formats with one row per merged event: the past-reference rule and the count line apply.
+EVENT_FORMATS = ("gdelt-events", "plover", "csv")
+
+
+def event_counts(con: duckdb.DuckDBPyConnection, options: ExportOptions | None = None) -> dict:
+    """Counted merged events in the options' window: ``events`` (all), ``past`` (references to
+    earlier events, left out of the event files unless ``include_past``), ``written`` (what the
+    event files hold) and ``undated`` (written rows without a date)."""
+    from .common import event_filter, window
+
+    options = options or ExportOptions()
+    counted = "TRUE" if options.all_events else "counted"
+    row = con.execute(f"""
+        SELECT count(*), count(*) FILTER (WHERE time_status = 'past'),
+               count(*) FILTER (WHERE {event_filter(options, "m")}),
+               count(*) FILTER (WHERE {event_filter(options, "m")} AND day IS NULL)
+        FROM merged_events m WHERE {counted} AND {window("m.day", options)}
+    """).fetchone()
+    return {"events": row[0], "past": row[1], "written": row[2], "undated": row[3]}
 
 
 # The built-in renderers register themselves on import (they need ``register`` above).

@@ -22,6 +22,15 @@ def window(column: str, options: ExportOptions) -> str:
     return " AND ".join(parts) or "TRUE"
 
 
+def event_filter(options: ExportOptions, alias: str = "m") -> str:
+    """SQL condition on merged events for an event file: counted (unless ``all_events``) and,
+    unless ``include_past``, not a reference to an earlier event."""
+    parts = [] if options.all_events else [f"{alias}.counted"]
+    if not options.include_past:
+        parts.append(f"{alias}.time_status <> 'past'")
+    return " AND ".join(parts) or "TRUE"
+
+
 def tsv_line(values: list[object]) -> str:
     """One tab-separated line; tabs and newlines inside values become spaces."""
     out = []

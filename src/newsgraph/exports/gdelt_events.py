@@ -17,6 +17,7 @@ import duckdb
 from . import ExportOptions, register
 from .common import (
     country_geo,
+    event_filter,
     fraction_date,
     gdelt_int_id,
     is_country,
@@ -78,7 +79,7 @@ def _actor(code: str | None, name: str | None, country: str | None,
 
 def event_rows(con: duckdb.DuckDBPyConnection, options: ExportOptions):
     """Yield the 61 GDELT values of each merged event (in COLUMNS order)."""
-    counted = "TRUE" if options.all_events else "m.counted"
+    counted = event_filter(options)
     cur = con.cursor()
     cur.execute(QUERY.format(counted=counted, window=window("m.day", options)))
     while rows := cur.fetchmany(10_000):

@@ -10,7 +10,7 @@ from typing import TextIO
 import duckdb
 
 from . import ExportOptions, register
-from .common import window
+from .common import event_filter, window
 
 # One row per merged event, with its first report and its (first) place.
 QUERY = """
@@ -20,7 +20,7 @@ WITH detail AS (
            arg_min(cameo_name, global_id) AS cameo_name,
            list({{'article_id': article_id, 'event_id': event_id, 'sentence': sentence,
                   'trigger': [trigger_start, trigger_end], 'confidence': confidence}}
-                ORDER BY published, global_id) AS mentions,
+                ORDER BY published NULLS LAST, global_id) AS mentions,
            arg_min(place_name, global_id) FILTER (WHERE lat IS NOT NULL) AS place_name,
            arg_min(place_country, global_id) FILTER (WHERE lat IS NOT NULL) AS place_country,
            arg_min(lat, global_id) FILTER (WHERE lat IS NOT NULL) AS lat,
@@ -30,6 +30,7 @@ WITH detail AS (
 SELECT m.merged_id AS id, m.day, m.source_code, m.source_name, m.source_country,
        m.source_sector, m.target_code, m.target_name, m.target_country, m.target_sector,
        m.cameo, d.cameo_name, m.cameo_root, m.quad_class, m.goldstein, d.plover, d.plover_mode,
+       m.date AS event_date, m.date_resolution, m.time_status,
        m.num_mentions, m.num_sources, m.num_articles, m.num_stories, m.avg_tone, m.counted,
        a.url, d.place_name, d.place_country, d.lat, d.lon, d.mentions
 FROM merged_events m
@@ -40,14 +41,15 @@ ORDER BY m.day, m.merged_id
 """
 
 CSV_COLUMNS = ["id", "day", "source_code", "source_name", "source_country", "source_sector",
-               "target_code", "target_name", "target_country", "target_sector", "cameo",
+               "target_code", "target_name", "target_country", "target_sector", "event_date",
+               "date_resolution", "time_status", "cameo",
                "cameo_name", "cameo_root", "quad_class", "goldstein", "plover", "plover_mode",
                "num_mentions", "num_sources", "num_articles", "num_stories", "avg_tone", "url",
                "place_name", "place_country", "lat", "lon"]
 
 
 def merged_rows(con: duckdb.DuckDBPyConnection, options: ExportOptions):
-    counted = "TRUE" if options.all_events else "m.counted"
+    counted = event_filter(options)
     cur = con.cursor()
     cur.execute(QUERY.format(counted=counted, window=window("m.day", options)))
     names = [d[0] for d in cur.description]

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 
+from ..dates.periods import period
 from ..model import ArticleRecord
 from .schema import TABLES
 
@@ -26,18 +27,39 @@ def _code(actor: object | None) -> str | None:
 
 
 def event_day(date: str | None, published: dt.date | None) -> dt.date | None:
-    """The day an event happened: its own resolved date when day-precise, else publication."""
-    if date and len(date) == 10:
-        day = _date(date)
-        if day:
-            return day
-    return published
+    """The day that stands for an event's date on a calendar axis: the publication day when
+    the event's period holds it (or the event has no date of its own), else the period's
+    first day (2015-11 -> 2015-11-01); None for an undated event of an undated article."""
+    p = period(date)
+    if p is None:
+        return published
+    if published is not None and p[0] <= published <= p[1]:
+        return published
+    return p[0]
+
+
+def event_key(source: str | None, target: str | None, code: str, date: str | None,
+              article_id: str) -> str:
+    """The merged event a mention belongs to, across articles: the event's own date (any
+    resolution, as stated or carried; the publication day otherwise), the dyad (country
+    codes) and the CAMEO code family (root). A mention without any date (undated article, no
+    date in the text) is keyed with its article: undated mentions never merge across
+    articles; mentions that carry a dated anchor from their article do."""
+    anchor = date if date else f"undated:{article_id}"
+    key = f"{source or ''}|{target or ''}|{code[:2]}|{anchor}"
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
 def merged_id(source: str | None, target: str | None, cameo: str, day: dt.date | None) -> str:
-    """Reports of one happening share it: same source and target codes, CAMEO code and day."""
-    key = f"{source or ''}|{target or ''}|{cameo}|{day.isoformat() if day else ''}"
-    return hashlib.sha1(key.encode()).hexdigest()[:16]
+    """Key of synthetic events (one per day, dyad and code family); see ``event_key``."""
+    return event_key(source, target, cameo, day.isoformat() if day else None, "")
+
+
+def _side(actor: object | None) -> str | None:
+    """The dyad side used in merge keys: the actor's country, else its code."""
+    if actor is None:
+        return None
+    return getattr(actor, "country", None) or _code(actor)
 
 
 def records_to_rows(records: list[ArticleRecord]) -> dict[str, dict[str, list]]:
@@ -75,7 +97,8 @@ def records_to_rows(records: list[ArticleRecord]) -> dict[str, dict[str, list]]:
                 getattr(place, "lat", None), getattr(place, "lon", None),
                 ev.evidence.trigger[0], ev.evidence.trigger[1], ev.rule, ev.confidence,
                 tone.tone if tone else None,
-                day, _code(src), _code(tgt), merged_id(_code(src), _code(tgt), ev.cameo.code, day),
+                day, _code(src), _code(tgt),
+                event_key(_side(src), _side(tgt), ev.cameo.code, ev.date, a),
                 ev.evidence.source[0] if ev.evidence.source else None,
                 ev.evidence.target[0] if ev.evidence.target else None,
                 getattr(place, "admin1", None), getattr(place, "feature", None),

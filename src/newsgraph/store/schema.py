@@ -1,8 +1,8 @@
 """DuckDB schema of the store (one table per record part; ids are content hashes).
 
 ``events`` holds one row per event coded in one article: a *mention* in GDELT terms.
-Rows that report the same happening (same source and target codes, CAMEO code and day)
-share a ``merged_id``; the views ``merged_events`` (one row per event, with NumMentions,
+Rows that report the same happening (the event's own date, dyad and CAMEO code family; see
+``rows.event_key``) share a ``merged_id``; the views ``merged_events`` (one row per event, with NumMentions,
 NumSources, NumArticles) and ``event_mentions`` (every mention) are built on it.
 ``clusters`` groups near-duplicate articles (syndicated copies of one story).
 """
@@ -78,28 +78,43 @@ CHILD_TABLES = [t for t in TABLES
                 if t not in ("articles", "errors", "ingest_log", "clusters", "cluster_bands")]
 
 VIEWS = {
+    # One row per merged event. Its first report is the earliest published one, undated
+    # reports last (an undated report never empties a field); ``time_status`` is "new" when
+    # any report tells it as news, "past" only when every report recalls it.
     "merged_events": """
         SELECT e.merged_id AS merged_id,
                min(e.day) AS day,
-               any_value(e.source_code) AS source_code,
-               any_value(e.target_code) AS target_code,
-               arg_min(e.source_country, e.published) AS source_country,
-               arg_min(e.target_country, e.published) AS target_country,
-               arg_min(e.source_sector, e.published) AS source_sector,
-               arg_min(e.target_sector, e.published) AS target_sector,
-               arg_min(e.source_name, e.published) AS source_name,
-               arg_min(e.target_name, e.published) AS target_name,
-               any_value(e.cameo) AS cameo, any_value(e.cameo_base) AS cameo_base,
-               any_value(e.cameo_root) AS cameo_root, any_value(e.quad_class) AS quad_class,
-               any_value(e.goldstein) AS goldstein, bool_or(e.is_root) AS is_root,
+               first(e.date ORDER BY e.published NULLS LAST, e.global_id) AS date,
+               first(e.date_resolution ORDER BY e.published NULLS LAST, e.global_id)
+                   AS date_resolution,
+               CASE WHEN bool_or(e.time_status = 'new') THEN 'new'
+                    WHEN bool_or(e.time_status = 'ongoing') THEN 'ongoing'
+                    WHEN bool_or(e.time_status = 'future') THEN 'future'
+                    WHEN bool_or(e.time_status = 'past') THEN 'past' ELSE 'new' END
+                   AS time_status,
+               first(e.source_code ORDER BY e.published NULLS LAST, e.global_id) AS source_code,
+               first(e.target_code ORDER BY e.published NULLS LAST, e.global_id) AS target_code,
+               first(e.source_country ORDER BY e.published NULLS LAST, e.global_id)
+                   AS source_country,
+               first(e.target_country ORDER BY e.published NULLS LAST, e.global_id)
+                   AS target_country,
+               first(e.source_sector ORDER BY e.published NULLS LAST, e.global_id)
+                   AS source_sector,
+               first(e.target_sector ORDER BY e.published NULLS LAST, e.global_id)
+                   AS target_sector,
+               first(e.source_name ORDER BY e.published NULLS LAST, e.global_id) AS source_name,
+               first(e.target_name ORDER BY e.published NULLS LAST, e.global_id) AS target_name,
+               mode(e.cameo) AS cameo, mode(e.cameo_base) AS cameo_base,
+               any_value(e.cameo_root) AS cameo_root, mode(e.quad_class) AS quad_class,
+               mode(e.goldstein) AS goldstein, bool_or(e.is_root) AS is_root,
                bool_or(e.counted) AS counted,
                count(*) AS num_mentions,
                count(DISTINCT e.article_id) AS num_articles,
                count(DISTINCT coalesce(a.source, e.article_id)) AS num_sources,
                count(DISTINCT coalesce(c.cluster_id, e.article_id)) AS num_stories,
                avg(e.tone) AS avg_tone,
-               arg_min(e.article_id, e.published) AS first_article,
-               arg_min(e.global_id, e.published) AS first_global_id
+               first(e.article_id ORDER BY e.published NULLS LAST, e.global_id) AS first_article,
+               first(e.global_id ORDER BY e.published NULLS LAST, e.global_id) AS first_global_id
         FROM events e
         LEFT JOIN articles a ON a.id = e.article_id
         LEFT JOIN clusters c ON c.article_id = e.article_id
@@ -107,6 +122,7 @@ VIEWS = {
     """,
     "event_mentions": """
         SELECT e.merged_id, e.global_id, e.article_id, e.event_id, e.published, e.sentence,
+               e.date, e.date_resolution, e.date_source, e.time_status, e.mention_of,
                e.source_start, e.target_start, e.trigger_start, e.confidence, e.tone,
                a.url, a.source, length(a.text) AS doc_len, c.cluster_id
         FROM events e

@@ -177,7 +177,9 @@ def synthetic_record(
             cameo=Cameo(code, code[:3], code[:2], f"CAMEO {code}"),
             plover=Plover("ASSAULT" if quad == 4 else "CONSULT"), goldstein=gold,
             quad_class=quad, evidence=EventEvidence((0, 5), (0, len(text)), (0, 3), (6, 9)),
-            rule="test", confidence=0.9, is_root=i == 0, place=0 if places else None))
+            rule="test", confidence=0.9, is_root=i == 0, place=0 if places else None,
+            date=published or None, date_resolution="day" if published else None,
+            date_source="published" if published else None))
     return ArticleRecord(id=article_id, text=text, url=url, source=source, title=f"T {article_id}",
                          published=published, language="en", actors=list(actors.values()),
                          events=evs, places=places, tone=Tone(tone=-2.5, word_count=50),
