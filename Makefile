@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-web
 STORE  ?= newsgraph.duckdb
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
@@ -19,7 +20,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[web,dask,dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# The demo needs the web extra only (no Dask, no test tools).
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[web]'
+	touch $(RUN_STAMP)
+
+run: $(RUN_STAMP)
 	$(BIN)/newsgraph ingest examples/ --store $(STORE)
 	$(BIN)/newsgraph serve --store $(STORE) --host $(HOST) --port $(PORT)
 
