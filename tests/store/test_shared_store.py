@@ -115,3 +115,22 @@ def test_a_second_writer_is_told_who_holds_the_store(served, tmp_path):
     assert "E040" in done.stderr and "Traceback" not in done.stderr
     assert f"PID {proc.pid}" in done.stderr and "serve" in done.stderr
     assert "/api/articles" in done.stderr
+
+
+def test_the_documented_curl_post_stores_the_date(served, tmp_path):
+    import json
+    import re
+    import shutil
+
+    if not shutil.which("curl"):
+        pytest.skip("curl is not installed")
+    _, url, _ = served
+    doc = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```sh\n(.*?)```", doc, re.S) if "curl" in b)
+    command = block.replace("localhost:8000", url.removeprefix("http://"))
+    (tmp_path / "story.txt").write_text("Iran and Iraq signed a border agreement in Baghdad.",
+                                        encoding="utf-8")
+    done = subprocess.run(["bash", "-c", command.strip() + " --fail --silent"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["published"] == "2016-08-09"
