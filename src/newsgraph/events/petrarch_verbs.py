@@ -129,7 +129,7 @@ def _codes(text: str, where: str) -> tuple[str | None, str | None, bool]:
     """(code, reverse code, valid) from the inside of ``[...]``."""
     text = text.strip()
     first, _, second = text.partition(":")
-    out = []
+    out: list[str | None] = []
     ok = True
     for part in (first.strip(), second.strip()):
         if part in {"", "---"}:

@@ -211,10 +211,10 @@ def assign_times(ctx: DocContext, events: list[Event], owned: dict[int, int]) ->
         n = owned.get(ev.evidence.trigger[0])
         d = dates[n] if n is not None and n < len(dates) else None
         status, reason = _status(ctx, ev, tok, d)
-        own = d is not None and d.value and not (status == "ongoing" and reason.startswith("continuing"))
+        own = bool(d is not None and d.value) and not (status == "ongoing" and reason.startswith("continuing"))
         if ev.rule.split("/", 1)[0] in _SPEECH_ACTS:
             own = False
-        if own:
+        if own and d is not None:
             ev.date, ev.date_resolution, ev.date_source = d.value, d.resolution, "text"
             ev.date_reason = f"stated in the text: {d.text!r} ({d.resolution})"
         elif published is not None:
