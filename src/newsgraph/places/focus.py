@@ -11,12 +11,22 @@ homonyms toward the story ("Parkland" near "Broward County", "Kent" in a British
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .gazetteer import Entry, Gazetteer, load, norm
+from .ranking import (
+    COMPASS,
+    LOCAL_FEATURES,
+    NEAR_KM,
+    NON_PLACES,
+    Focus,
+    drop_shadowed_divisions,
+    km,
+    qualifier_hits,
+    rank,
+)
 
 # Capitalised word runs, possibly joined by "of"/"de"/"and" ("Bosnia and Herzegovina").
 # Runs stay on one line: a headline and the next paragraph are separate names.
@@ -57,72 +67,13 @@ GENERIC_HEADS = frozenset(
     "county parish township borough street st avenue ave road rd boulevard blvd lane drive "
     "square bay park place way court circle highway hall".split()
 )
-# Geopolitical abstractions that gazetteers would wrongly match to small towns.
-NON_PLACES = frozenset(
-    {
-        "west",
-        "east",
-        "north",
-        "south",
-        "the west",
-        "the east",
-        "earth",
-        "world",
-        "globe",
-        "mainland",
-        "homeland",
-        "republic",
-        "kingdom",
-        "city",
-        "state",
-        "capital",
-    }
-)
 # Capitalised words that are rarely places in news: months, weekdays.
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
-# Divisions named by a compass word ("Central", "Southern", "West Coast") say little alone.
-COMPASS = re.compile(r"^(north|south|east|west|central|centre|center)", re.IGNORECASE)
-LOCAL_FEATURES = ("city", "admin2", "admin1")
 # How much one mention of a locality of each kind says about where the story happens.
 _LOCAL_WEIGHT = {"city": 1.0, "admin2": 0.8, "admin1": 0.5}
-
-
-@dataclass
-class Focus:
-    """Country shares, named divisions, localities (with offsets) and the main place."""
-
-    countries: dict[str, float] = field(default_factory=dict)
-    admin1: frozenset[tuple[str, str]] = frozenset()
-    # Named divisions by their share of the most named one (1.0 for the most named).
-    admin1_weight: dict[tuple[str, str], float] = field(default_factory=dict)
-    anchor: Entry | None = None  # the article's most named locality, else its main country
-    locals: list[tuple[int, Entry]] = field(default_factory=list)
-
-
-def km(a: Entry, lat: float, lon: float) -> float:
-    """Approximate distance in km (equirectangular; fine below a few hundred km)."""
-    x = math.radians(lon - a.lon) * math.cos(math.radians((lat + a.lat) / 2))
-    y = math.radians(lat - a.lat)
-    return 6371.0 * math.hypot(x, y)
-
-
-def drop_shadowed_divisions(cands: list[tuple[Entry, bool]]) -> list[tuple[Entry, bool]]:
-    """A big city and its own division share a name (Moscow, Ankara, New York): the city
-    is usually meant, whether the name is the city's own or one of its alternatives."""
-    cities: dict[str | None, int] = {}
-    for e, _ in cands:
-        if e.feature == "city":
-            cities[e.country] = max(cities.get(e.country, 0), e.population)
-    out = []
-    for e, primary in cands:
-        pop = cities.get(e.country)
-        if e.feature == "admin1" and pop is not None and pop >= 0.2 * e.population:
-            continue
-        out.append((e, primary))
-    return out
 
 
 def unambiguous_country(gaz: Gazetteer, phrase: str) -> Entry | None:
@@ -263,7 +214,6 @@ def _country_shares(
 
 
 _SMALL_TOWN = 100_000
-_NEAR_KM = 150.0
 
 
 def _agrees(e: Entry, focus: Focus, sure: list[tuple[int, Entry]]) -> bool:
@@ -275,7 +225,7 @@ def _agrees(e: Entry, focus: Focus, sure: list[tuple[int, Entry]]) -> bool:
     named = [a for c, a in focus.admin1_weight if c == e.country]
     if not named or e.admin1 in named:
         return True
-    return any(km(loc, e.lat, e.lon) <= _NEAR_KM for _, loc in sure)
+    return any(km(loc, e.lat, e.lon) <= NEAR_KM for _, loc in sure)
 
 
 def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -> Focus:
@@ -283,8 +233,6 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
 
     A ``title`` (the headline, often naming the story's place) is read as well; its
     localities get negative offsets, so they precede every name of the text."""
-    from .resolve import qualifier_hits, rank  # the ranking needs the shares computed here
-
     gaz = gaz or load()
     shift = len(title) + 2 if title else 0
     text = f"{title}\n\n{text}" if title else text

@@ -1,44 +1,22 @@
 """Toponym resolution: pick the gazetteer entry a name most likely means in its article.
 
-Score = population prior (log10) + feature prior (continent > country > region > admin1 >
-capital > city) + the article's focus (countries and divisions named elsewhere in the text)
-+ a strong bonus for a qualifier right after the name ("Paris, Texas").
+The candidates are ranked by ``ranking.rank`` (population and feature priors, the article's
+focus, a qualifier such as "Paris, Texas"); names the gazetteer lacks fall back to a place
+named inside them or to the article's main place.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
-from .focus import (
-    COMPASS,
-    LOCAL_FEATURES,
-    NON_PLACES,
-    Focus,
-    article_focus,
-    drop_shadowed_divisions,
-    km,
-)
+from .focus import article_focus
 from .gazetteer import Entry, Gazetteer, load, norm
+from .ranking import NEAR_KM, NON_PLACES, Focus, drop_shadowed_divisions, km, qualifier_hits, rank
 
 __all__ = ["NON_PLACES", "Focus", "Resolution", "article_focus", "rank", "resolve_toponym"]
 
-# Prior by feature type: a bare "Georgia" is more often a country or state than a town.
-_FEATURE_PRIOR = {
-    "continent": 3.0,
-    "country": 2.5,
-    "region": 2.0,
-    "facility": 2.0,
-    "admin1": 0.6,
-    "admin2": 0.3,
-    "city": 0.0,
-}
-_CAPITAL_BONUS = 2.0
-_PRIMARY_NAME_BONUS = 1.0  # the entry's own name, not one of its alternative names
-_FOCUS_WEIGHT = 3.0  # times the share of the article's place names in that country
-_ADMIN1_FOCUS = 1.5  # the candidate's division is named elsewhere in the article
-_QUALIFIER_BONUS = 6.0  # "Paris, Texas": the next name contains the candidate
+_LOCAL_SPAN = 600  # characters: a venue belongs to the town named in its paragraph
 
 
 @dataclass(frozen=True)
@@ -48,91 +26,6 @@ class Resolution:
     rule: str
     confidence: float
     demonym: bool = False
-
-
-_LOCAL_PROXIMITY = 1.5  # within _NEAR_KM of a locality the article names
-_NEAR_KM = 150.0
-_LOCAL_SPAN = 600  # characters: a venue belongs to the town named in its paragraph
-_ALIAS_PENALTY = 1.5  # an alternative name when another place bears it as its own name
-_FOREIGN_COMPASS = 3.0  # "Western" (Sri Lanka): a compass-named division of an unnamed country
-
-
-def _qualifier(text: str, end: int) -> str | None:
-    """The name right after ", " following a toponym: "Paris, Texas" -> "Texas"."""
-    m = re.match(r",\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})", text[end : end + 40])
-    return m.group(1) if m else None
-
-
-def qualifier_hits(gaz: Gazetteer, text: str, end: int) -> set[str]:
-    """Countries (ISO3) and division names the qualifier after a toponym names."""
-    hits: set[str] = set()
-    q = _qualifier(text, end)
-    if q:
-        for e, _ in gaz.candidates(q):
-            if e.feature in ("country", "admin1"):
-                hits.add(e.country if e.feature == "country" else e.name)  # type: ignore[arg-type]
-        dem = gaz.demonym(q)
-        if dem is not None and dem.country:
-            hits.add(dem.country)
-    return hits
-
-
-_TOWN_SAYS_DIVISION = 50_000  # smaller towns are often common words ("Summit")
-
-
-def _holds_a_locality(e: Entry, focus: Focus) -> bool:
-    """Whether one of the article's towns (of 50,000+ people) or counties lies in
-    division ``e``."""
-    key = norm(e.name)
-    return any(
-        loc.feature != "admin1"
-        and loc.population >= _TOWN_SAYS_DIVISION
-        and loc.country == e.country
-        and loc.admin1 == e.name
-        and norm(loc.name) != key
-        for _, loc in focus.locals
-    )
-
-
-def _score(
-    e: Entry, primary: bool, focus: Focus, qualifier_hits: set[str], has_primary: bool
-) -> float:
-    s = math.log10(max(e.population, 1000)) + _FEATURE_PRIOR.get(e.feature, 0.0)
-    if e.capital:
-        s += _CAPITAL_BONUS
-    if primary:
-        s += _PRIMARY_NAME_BONUS
-    elif has_primary and e.feature not in ("country", "continent", "admin1"):
-        s -= _ALIAS_PENALTY  # "Salisbury" is the English city before it is old Harare
-    share = focus.countries.get(e.country, 0.0) if e.country else 0.0
-    s += _FOCUS_WEIGHT * share
-    if e.feature in ("admin1", "admin2") and share < 0.2 and COMPASS.match(e.name):
-        s -= _FOREIGN_COMPASS
-    if e.admin1 and e.country and e.feature != "admin1":
-        s += _ADMIN1_FOCUS * focus.admin1_weight.get((e.country, e.admin1), 0.0)
-    if e.feature == "admin1" and _holds_a_locality(e, focus):
-        s += _ADMIN1_FOCUS  # "Washington" in a Seattle story is the state
-    if e.feature in LOCAL_FEATURES and e.feature != "admin1":
-        key = norm(e.name)
-        if any(
-            norm(loc.name) != key and km(loc, e.lat, e.lon) <= _NEAR_KM for _, loc in focus.locals
-        ):
-            s += _LOCAL_PROXIMITY
-    if qualifier_hits and (e.country in qualifier_hits or e.admin1 in qualifier_hits):
-        s += _QUALIFIER_BONUS
-    return s
-
-
-def rank(
-    cands: list[tuple[Entry, bool]], focus: Focus, qualifier_hits: set[str]
-) -> list[tuple[float, Entry]]:
-    """Candidates with their scores, best first."""
-    has_primary = any(p for _, p in cands)
-    return sorted(
-        ((_score(e, p, focus, qualifier_hits, has_primary), e) for e, p in cands),
-        key=lambda se: se[0],
-        reverse=True,
-    )
 
 
 def _names_a_big_place(e: Entry, primary: bool) -> bool:
@@ -169,7 +62,7 @@ def _story_place(part: str, focus: Focus, gaz: Gazetteer) -> Entry | None:
     if best.country not in focus.countries:
         return None
     if best.feature in ("country", "admin1") or any(
-        km(loc, best.lat, best.lon) <= _NEAR_KM for _, loc in focus.locals
+        km(loc, best.lat, best.lon) <= NEAR_KM for _, loc in focus.locals
     ):
         return best
     return None
