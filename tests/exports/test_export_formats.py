@@ -28,7 +28,7 @@ def con(tmp_path_factory):
                          url="https://www.example.com/jet", place=("Ankara", "TUR", 39.92, 32.85)),
         synthetic_record("a2", "2015-11-24", [("TUR", "MIL", "RUS", "MIL", "190", 4, -10.0)],
                          url="https://news.example.org/jet\tdown", source="news.example.org"),
-        synthetic_record("a3", "2016-08-09", [("USA", "GOV", "NATO", "", "042", 1, 1.9)]),
+        synthetic_record("a3", "2016-08-09", [("USA", "GOV", "IGO", "IGO", "042", 1, 1.9)]),
     ]
     with Store(path) as s:
         s.write(recs)
@@ -64,7 +64,8 @@ def test_gdelt_events_have_61_columns_string_codes_and_merged_counts(con):
     meet = df[df.EventCode == "036"].iloc[0]
     assert meet.EventBaseCode == "036" and meet.EventRootCode == "03"  # leading zeros kept
     nato = df[df.EventCode == "042"].iloc[0]
-    assert nato.Actor2CountryCode == "" and nato.Actor2KnownGroupCode == "NATO"
+    # An IGO the knowledge base does not name: the generic code, no country (see test_identity)
+    assert nato.Actor2CountryCode == "" and nato.Actor2Code == "IGO"
     assert df.GlobalEventID.str.fullmatch(r"\d+").all()
 
 

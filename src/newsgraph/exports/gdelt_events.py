@@ -9,6 +9,7 @@ ActionGeo is the place the event coder attached to the event.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TextIO
 
@@ -27,6 +28,7 @@ from .common import (
     window,
     yyyymmdd,
 )
+from .identity import identity
 
 _ACTOR_FIELDS = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
                  "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
@@ -62,26 +64,33 @@ LEFT JOIN (
            arg_min(place_geonameid, global_id) AS place_geonameid
     FROM events WHERE place_name IS NOT NULL OR place_country IS NOT NULL GROUP BY merged_id
 ) p USING (merged_id)
-WHERE {counted} AND {window}
+WHERE {counted} AND {window} AND {coded}
 ORDER BY m.day, m.merged_id
 """
 
 
-def _actor(code: str | None, name: str | None, country: str | None,
-           sector: str | None) -> list[object]:
+# A GDELT row names at least one coded actor (the codebook: "one of the two actor fields may
+# be blank"); events coded with no actor code on either side are left out of this file.
+CODED = "(coalesce(m.source_code, '') <> '' OR coalesce(m.target_code, '') <> '')"
+
+
+def _actor(code: str | None, name: str | None, country: str | None, sector: str | None,
+           day: dt.date | None) -> list[object]:
+    """The 10 actor fields: the CAMEO identity (IGOWSTNAT, KnownGroupCode NAT) of IGOs and
+    NGOs, the composite code (TURGOV) of states; types are the code's role codes."""
     if not code and not name:
         return [""] * 10
-    country_code = country if is_country(country) else ""
-    group = country if country and not country_code else ""  # IGO/NGO/... known groups
-    return [code or "", (name or "").upper(), country_code, group, "", "", "",
-            sector or "", "", ""]
+    ident = identity(code, name, country, sector, day)
+    types = [*ident.types, "", "", ""][:3]
+    return [ident.code, (name or "").upper(), ident.country if is_country(ident.country) else "",
+            ident.known_group, "", "", "", *types]
 
 
 def event_rows(con: duckdb.DuckDBPyConnection, options: ExportOptions):
     """Yield the 61 GDELT values of each merged event (in COLUMNS order)."""
     counted = event_filter(options)
     cur = con.cursor()
-    cur.execute(QUERY.format(counted=counted, window=window("m.day", options)))
+    cur.execute(QUERY.format(counted=counted, window=window("m.day", options), coded=CODED))
     while rows := cur.fetchmany(10_000):
         for r in rows:
             (mid, day, scode, sname, scountry, ssector, tcode, tname, tcountry, tsector, is_root,
@@ -91,7 +100,8 @@ def event_rows(con: duckdb.DuckDBPyConnection, options: ExportOptions):
             yield [
                 gdelt_int_id(mid), yyyymmdd(day), day.strftime("%Y%m") if day else "",
                 day.year if day else "", fraction_date(day) if day else "",
-                *_actor(scode, sname, scountry, ssector), *_actor(tcode, tname, tcountry, tsector),
+                *_actor(scode, sname, scountry, ssector, day),
+                *_actor(tcode, tname, tcountry, tsector, day),
                 1 if is_root else 0, cameo, base or cameo[:3], root or cameo[:2], quad,
                 gold, n_ment, n_src, n_art, round(tone, 4) if tone is not None else 0.0,
                 *country_geo(scountry), *country_geo(tcountry),

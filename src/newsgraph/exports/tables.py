@@ -11,6 +11,7 @@ import duckdb
 
 from . import ExportOptions, register
 from .common import event_filter, window
+from .identity import identity
 
 # One row per merged event, with its first report and its (first) place.
 QUERY = """
@@ -59,13 +60,15 @@ def merged_rows(con: duckdb.DuckDBPyConnection, options: ExportOptions):
 
 
 def _entity(row: dict, side: str) -> list[dict]:
-    """PLOVER's entity object list: ``code`` (country or group), ``sector``, ``entity_text``."""
+    """PLOVER's entity object list: ``code`` (country or group), ``sector``, ``entity_text``;
+    ``actor_code`` is the full CAMEO code (IGOWSTNAT for NATO)."""
     code, name = row[f"{side}_code"], row[f"{side}_name"]
     if not code:  # an uncoded name is not a PLOVER entity
         return []
     top = row[f"{side}_country"] or code[:3]
+    full = identity(code, name, row[f"{side}_country"], row[f"{side}_sector"], row["day"]).code
     return [{"code": top, "sector": row[f"{side}_sector"] or None, "entity_text": name,
-             "actor_code": code}]
+             "actor_code": full or code}]
 
 
 def _context(cameo: str | None) -> list[str]:
