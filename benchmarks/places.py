@@ -6,7 +6,12 @@ miles) of the gold coordinates, and as an exact match when the GeoNames ids agre
 ``--end-to-end`` also runs the full places extractor (spaCy) and reports the share of gold
 toponyms whose span it found and placed within 161 km (recall).
 
-    .venv/bin/python benchmarks/places.py [--limit N] [--end-to-end]
+The articles of each set are split with a fixed seed into a tuning half and a report half
+(``split``): development looks at the tuning half; docs/benchmarks.md and the CI floors use
+the report half.
+
+    .venv/bin/python benchmarks/places.py [--half report|tuning|all] [--limit N] [--end-to-end]
+        [--show N]   (the N worst resolutions of the chosen half)
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import random
 import time
 from pathlib import Path
 from typing import Any
@@ -25,6 +31,8 @@ EVAL = ROOT.parent / "shared" / "eval"
 DATASETS = {"geowebnews": "geowebnews/geowebnews.jsonl", "geovirus": "geovirus/geovirus.jsonl"}
 KM_161 = 161.0
 MORDECAI3_GWN_ACC161 = 0.941  # published: Halterman (2023), GeoWebNews, within 161 km
+SEED = 15
+HALVES = ("report", "tuning", "all")
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -34,12 +42,25 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
-def load_articles(name: str, limit: int | None = None) -> list[dict[str, Any]]:
+def split(articles: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(tuning half, report half), by a seeded shuffle of the article ids."""
+    ids = sorted(str(a["id"]) for a in articles)
+    random.Random(SEED).shuffle(ids)
+    tuning = set(ids[: len(ids) // 2])
+    return (
+        [a for a in articles if str(a["id"]) in tuning],
+        [a for a in articles if str(a["id"]) not in tuning],
+    )
+
+
+def load_articles(name: str, limit: int | None = None, half: str = "all") -> list[dict[str, Any]]:
     path = EVAL / DATASETS[name]
     if not path.is_file():
         raise FileNotFoundError(f"{path} is not present")
     with path.open(encoding="utf-8") as fh:
         articles = [json.loads(line) for line in fh if line.strip()]
+    if half != "all":
+        articles = split(articles)[0 if half == "tuning" else 1]
     # Deterministic sample: every k-th article.
     if limit and limit < len(articles):
         step = len(articles) / limit
@@ -47,12 +68,14 @@ def load_articles(name: str, limit: int | None = None) -> list[dict[str, Any]]:
     return articles
 
 
-def evaluate(name: str, limit: int | None = None) -> dict[str, float]:
-    """Given-span resolution metrics for one dataset."""
+def evaluate(
+    name: str, limit: int | None = None, half: str = "report", misses: list[str] | None = None
+) -> dict[str, float]:
+    """Given-span resolution metrics for one dataset (``misses`` collects wrong ones)."""
     total = within = resolved = gid_total = gid_exact = 0
     errors: list[float] = []
     t0 = time.perf_counter()
-    for art in load_articles(name, limit):
+    for art in load_articles(name, limit, half):
         text = art["text"]
         # The headline is part of the article: it often names the story's place.
         focus = article_focus(text, title=art.get("title") or "")
@@ -65,11 +88,21 @@ def evaluate(name: str, limit: int | None = None) -> dict[str, float]:
             if gold_gid:
                 gid_total += 1
             if res is None:
+                if misses is not None:
+                    misses.append(
+                        f"{art['id']}\t{t['phrase']!r}\tunresolved\t{t.get('normalised_name') or t.get('wikipedia')}"
+                    )
                 continue
             resolved += 1
             km = haversine_km(res.entry.lat, res.entry.lon, float(t["lat"]), float(t["lon"]))
             errors.append(km)
             within += km <= KM_161
+            if misses is not None and km > KM_161:
+                e = res.entry
+                misses.append(
+                    f"{art['id']}\t{t['phrase']!r}\t{e.name}/{e.admin1}/{e.country} {e.feature} "
+                    f"pop {e.population} {res.rule}\t{km:.0f} km\tgold {t.get('normalised_name') or t.get('wikipedia')}"
+                )
             if gold_gid and res.entry.geonameid == int(gold_gid):
                 gid_exact += 1
     errors.sort()
@@ -83,12 +116,12 @@ def evaluate(name: str, limit: int | None = None) -> dict[str, float]:
     }
 
 
-def end_to_end(name: str, limit: int | None = None) -> dict[str, float]:
+def end_to_end(name: str, limit: int | None = None, half: str = "report") -> dict[str, float]:
     """Recall of the full extractor: gold toponyms found (overlapping span) within 161 km."""
     import newsgraph
 
     found = total = 0
-    for art in load_articles(name, limit):
+    for art in load_articles(name, limit, half):
         rec = newsgraph.process(art["text"])
         places = [p for p in rec.places if p.lat is not None]
         for t in art["toponyms"]:
@@ -107,13 +140,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="Toponym resolution benchmark")
     ap.add_argument("--limit", type=int, default=None, help="articles per dataset (sampled)")
     ap.add_argument("--end-to-end", action="store_true", help="also run the full extractor")
+    ap.add_argument("--half", choices=HALVES, default="report", help="which half of each set")
+    ap.add_argument("--show", type=int, default=0, help="print the N worst resolutions")
     args = ap.parse_args()
+    print(f"{args.half} half")
     print(
         f"{'dataset':<12}{'toponyms':>9}{'resolved':>10}{'acc@161km':>11}{'id exact':>10}"
         f"{'median km':>11}{'seconds':>9}"
     )
     for name in DATASETS:
-        m = evaluate(name, args.limit)
+        misses: list[str] = []
+        m = evaluate(name, args.limit, args.half, misses)
+        for line in misses[: args.show]:
+            print("  miss", line)
         print(
             f"{name:<12}{m['toponyms']:>9}{m['resolved']:>10.3f}{m['acc161']:>11.3f}"
             f"{m['geonameid_exact']:>10.3f}{m['median_km']:>11.1f}{m['seconds']:>9.1f}"
@@ -121,7 +160,7 @@ def main() -> None:
     print(f"{'Mordecai3 (published, GeoWebNews)':<44}{MORDECAI3_GWN_ACC161:>11.3f}")
     if args.end_to_end:
         for name in DATASETS:
-            m = end_to_end(name, args.limit)
+            m = end_to_end(name, args.limit, args.half)
             print(
                 f"end-to-end {name}: recall within 161 km {m['recall161']:.3f} "
                 f"of {m['toponyms']} gold toponyms"

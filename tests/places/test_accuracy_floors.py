@@ -1,4 +1,4 @@
-"""CI gate: toponym resolution accuracy on GeoWebNews must not fall below its floor."""
+"""CI gate: toponym resolution accuracy (report halves) must not fall below its floors."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from tests.conftest import shared_path
 
 ROOT = Path(__file__).resolve().parents[2]
 # Pinned floors: raise them when accuracy improves; never lower them silently.
-GEOWEBNEWS_ACC161_FLOOR = 0.85
-GEOVIRUS_ACC161_FLOOR = 0.78
+# Report halves (benchmarks/places.py split); the issue's targets are 0.94 and 0.85.
+GEOWEBNEWS_ACC161_FLOOR = 0.885
+GEOVIRUS_ACC161_FLOOR = 0.80
 
 
 def _benchmark():
@@ -22,11 +23,11 @@ def _benchmark():
 
 def test_geowebnews_floor():
     shared_path("eval", "geowebnews", "geowebnews.jsonl")
-    m = _benchmark().evaluate("geowebnews")
+    m = _benchmark().evaluate("geowebnews", half="report")
     assert m["acc161"] >= GEOWEBNEWS_ACC161_FLOOR, m
 
 
 def test_geovirus_floor():
     shared_path("eval", "geovirus", "geovirus.jsonl")
-    m = _benchmark().evaluate("geovirus")
+    m = _benchmark().evaluate("geovirus", half="report")
     assert m["acc161"] >= GEOVIRUS_ACC161_FLOOR, m

@@ -76,3 +76,35 @@ def test_washington_is_the_state_when_the_story_is_in_its_towns():
     assert resolve_toponym("Washington", text).entry.feature == "admin1"
     res = resolve_toponym("Washington", "The White House in Washington said.")
     assert res.entry.feature == "city" and res.entry.capital
+
+
+def test_a_name_qualified_once_keeps_that_sense_in_the_whole_story():
+    text = (
+        "Students of the school in Parkland, Florida The protest grew. The Seattle Times and "
+        "Washington papers wrote about it. Parkland students spoke in Washington again."
+    )
+    focus = article_focus(text)
+    later = text.rindex("Parkland")
+    res = resolve_toponym("Parkland", text, start=later, end=later + 8, focus=focus)
+    assert (res.entry.country, res.entry.admin1) == ("USA", "Florida")
+    assert res.reason and "Florida" in res.reason
+
+
+def test_a_list_of_divisions_is_no_qualifier():
+    text = "Storms hit Texas, Oklahoma and Kansas. Texas declared an emergency."
+    focus = article_focus(text)
+    res = resolve_toponym("Texas", text, start=text.rindex("Texas"), focus=focus)
+    assert (res.entry.feature, res.entry.name) == ("admin1", "Texas")
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "feature"),
+    [
+        ("Anhui", "CHN", "admin1"),  # "Anhui Sheng" in the division table
+        ("Côte d'Ivoire", "CIV", "country"),
+        ("NSW", "AUS", "admin1"),
+    ],
+)
+def test_division_and_country_short_names(name, country, feature):
+    res = resolve_toponym(name, "Officials said on Monday.")
+    assert (res.entry.country, res.entry.feature) == (country, feature)

@@ -101,9 +101,12 @@ def _place(
         role=role,
         rule=res.rule,
         confidence=res.confidence,
-        reason="name not in the gazetteer; placed at the article's main place"
-        if res.rule == "places:article-anchor"
-        else None,
+        reason=res.reason
+        or (
+            "name not in the gazetteer; placed at the article's main place"
+            if res.rule == "places:article-anchor"
+            else None
+        ),
     )
 
 

@@ -228,6 +228,32 @@ def _agrees(e: Entry, focus: Focus, sure: list[tuple[int, Entry]]) -> bool:
     return any(km(loc, e.lat, e.lon) <= NEAR_KM for _, loc in sure)
 
 
+def _qualified_names(text: str, runs: list[Run], focus: Focus, gaz: Gazetteer) -> dict[str, Entry]:
+    """Names the text qualifies once ("Parkland, Florida", "COLUMBUS, Ohio"), by key: the
+    town or county of that division or country; later and earlier bare mentions mean it."""
+    out: dict[str, Entry] = {}
+    for m in runs:
+        if not text.startswith(",", m.end()):
+            continue
+        hits = qualifier_hits(gaz, text, m.end())
+        if not hits:
+            continue
+        key = norm(m.text)
+        if key in out or key in NON_PLACES:
+            continue
+        cands = drop_shadowed_divisions(gaz.candidates(m.text))
+        if any(p and e.feature in ("country", "admin1") for e, p in cands):
+            continue  # "Texas, Oklahoma and Kansas": a list of divisions
+        cands = [
+            (e, p)
+            for e, p in cands
+            if e.feature in ("city", "admin2") and (e.country in hits or e.admin1 in hits)
+        ]
+        if cands:
+            out[key] = rank(cands, focus, hits)[0][1]
+    return out
+
+
 def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -> Focus:
     """Scan the capitalised names of ``text`` for countries, divisions and localities.
 
@@ -246,7 +272,9 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
     )
     weights: Counter[Entry] = Counter()
     first: dict[Entry, int] = {}
-    for m in name_runs(text):
+    runs = name_runs(text)
+    focus.qualified = _qualified_names(text, runs, focus, gaz)
+    for m in runs:
         phrase = m.text
         key = norm(phrase)
         if key in NON_PLACES or key in _CALENDAR or len(key) < 3:
@@ -258,7 +286,9 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
         cands = [(e, p) for e, p in gaz.candidates(phrase) if p]
         if not cands:
             continue
-        best = rank(cands, focus, qualifier_hits(gaz, text, m.end()))[0][1]
+        best = (
+            focus.qualified.get(key) or rank(cands, focus, qualifier_hits(gaz, text, m.end()))[0][1]
+        )
         if best.feature not in LOCAL_FEATURES or best.country not in focus.countries:
             continue
         if not _agrees(best, focus, pass1_locals):

@@ -122,9 +122,21 @@ _ADMIN_AFFIX = re.compile(
 )
 
 
-def _admin_alternatives(name: str) -> list[str]:
+# Administrative words of first-level division names: "Anhui Sheng" is "Anhui", "Mazowieckie
+# Voivodeship" is "Mazowieckie", "Muhafazat Dimashq" is "Dimashq".
+_ADMIN1_AFFIX = re.compile(
+    r"^(?:muhafazat|province of|state of|region of) |"
+    r" (?:sheng|shi|zizhiqu|province|region|voivodeship|oblast|kray|krai|governorate|"
+    r"prefecture|state|territory|district)$"
+)
+_COMPASS_WORD = re.compile(r"^(?:north|south|east|west|central|centre|center)")
+
+
+def _admin_alternatives(name: str, affix: re.Pattern[str] = _ADMIN_AFFIX) -> list[str]:
     key = norm(name)
-    short = _ADMIN_AFFIX.sub("", key).strip()
+    short = affix.sub("", key).strip()
+    if affix is _ADMIN1_AFFIX and _COMPASS_WORD.match(short):
+        return []  # "Northern Region" is not "Northern"
     return [short] if short and short != key and len(short) > 2 else []
 
 
@@ -187,7 +199,7 @@ def build() -> bytes:
                 int(r["population"] or 0),
                 int(r["geonameid"]) if r["geonameid"] else None,
             ),
-            [],
+            _admin_alternatives(r["name"], _ADMIN1_AFFIX),
         )
     admin1_by_name = {(r["cc"], r["name"]) for r in _read_tsv("places_admin1.tsv")}
     for r in _read_tsv("places_admin2.tsv"):

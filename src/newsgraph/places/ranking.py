@@ -54,6 +54,9 @@ class Focus:
     admin1_weight: dict[tuple[str, str], float] = field(default_factory=dict)
     anchor: Entry | None = None  # the article's most named locality, else its main country
     locals: list[tuple[int, Entry]] = field(default_factory=list)
+    # Names the article qualifies somewhere ("Parkland, Florida"), by key: the entry meant;
+    # the bare name means the same place elsewhere in the article (one sense per story).
+    qualified: dict[str, Entry] = field(default_factory=dict)
 
 
 def km(a: Entry, lat: float, lon: float) -> float:
@@ -103,22 +106,34 @@ _FOREIGN_COMPASS = 3.0  # "Western" (Sri Lanka): a compass-named division of an 
 
 def _qualifier(text: str, end: int) -> str | None:
     """The name right after ", " following a toponym: "Paris, Texas" -> "Texas"."""
-    m = re.match(r",\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})", text[end : end + 40])
+    m = _QUALIFIER.match(text, end, min(len(text), end + 40))
     return m.group(1) if m else None
 
 
-def qualifier_hits(gaz: Gazetteer, text: str, end: int) -> set[str]:
-    """Countries (ISO3) and division names the qualifier after a toponym names."""
+_QUALIFIER = re.compile(r",\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})")
+
+
+def _qualifier_areas(gaz: Gazetteer, q: str) -> set[str]:
     hits: set[str] = set()
-    q = _qualifier(text, end)
-    if q:
-        for e, _ in gaz.candidates(q):
-            if e.feature in ("country", "admin1"):
-                hits.add(e.country if e.feature == "country" else e.name)  # type: ignore[arg-type]
-        dem = gaz.demonym(q)
-        if dem is not None and dem.country:
-            hits.add(dem.country)
+    for e, _ in gaz.candidates(q):
+        if e.feature in ("country", "admin1"):
+            hits.add(e.country if e.feature == "country" else e.name)  # type: ignore[arg-type]
+    dem = gaz.demonym(q)
+    if dem is not None and dem.country:
+        hits.add(dem.country)
     return hits
+
+
+def qualifier_hits(gaz: Gazetteer, text: str, end: int) -> set[str]:
+    """Countries (ISO3) and division names the qualifier after a toponym names; the
+    longest run of its words that names one ("Parkland, Florida The ..." -> Florida)."""
+    q = _qualifier(text, end)
+    while q:
+        hits = _qualifier_areas(gaz, q)
+        if hits:
+            return hits
+        q = q.rpartition(" ")[0]
+    return set()
 
 
 _TOWN_SAYS_DIVISION = 50_000  # smaller towns are often common words ("Summit")
@@ -156,15 +171,20 @@ def _score(
         s += _ADMIN1_FOCUS * focus.admin1_weight.get((e.country, e.admin1), 0.0)
     if e.feature == "admin1" and _holds_a_locality(e, focus):
         s += _ADMIN1_FOCUS  # "Washington" in a Seattle story is the state
-    if e.feature in LOCAL_FEATURES and e.feature != "admin1":
-        key = norm(e.name)
-        if any(
-            norm(loc.name) != key and km(loc, e.lat, e.lon) <= NEAR_KM for _, loc in focus.locals
-        ):
-            s += _LOCAL_PROXIMITY
+    if e.feature in LOCAL_FEATURES and e.feature != "admin1" and near_locality(e, focus):
+        s += _LOCAL_PROXIMITY
     if qualifier_hits and (e.country in qualifier_hits or e.admin1 in qualifier_hits):
         s += _QUALIFIER_BONUS
     return s
+
+
+def near_locality(e: Entry, focus: Focus) -> Entry | None:
+    """The first of the article's localities (of another name) within NEAR_KM of ``e``."""
+    key = norm(e.name)
+    for _, loc in focus.locals:
+        if norm(loc.name) != key and km(loc, e.lat, e.lon) <= NEAR_KM:
+            return loc
+    return None
 
 
 def rank(

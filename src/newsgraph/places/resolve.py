@@ -26,6 +26,7 @@ class Resolution:
     rule: str
     confidence: float
     demonym: bool = False
+    reason: str | None = None  # why this entry: what in the article decided it
 
 
 def _names_a_big_place(e: Entry, primary: bool) -> bool:
@@ -179,6 +180,10 @@ def resolve_toponym(
             return None
         return res
     hits = qualifier_hits(gaz, context_text, end) if end is not None and context_text else set()
+    same = focus.qualified.get(key)
+    if not hits and same is not None and any(e == same for e, _ in cands):
+        reason = f"the article names it as {same.name}, {same.admin1 or same.country}"
+        return Resolution(same, 0.0, "places:ranked", 0.8, reason=reason)
     scored = rank(cands, focus, hits)
     best_score, best = scored[0]
     margin = best_score - scored[1][0] if len(scored) > 1 else 5.0
