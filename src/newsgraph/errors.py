@@ -120,8 +120,10 @@ W002 = WarningCode("W002", "{name} is not UTF-8; decoded as {encoding}")
 W003 = WarningCode("W003", "text cut from {had:,} to {limit:,} characters (max_chars)")
 W004 = WarningCode("W004", "no article text found in the HTML page")
 W005 = WarningCode("W005", "not extracted (setting 'extractors'): {names}")
+W006 = WarningCode("W006", "{n:,} lone surrogate code point(s) replaced by U+FFFD")
 W100 = WarningCode("W100", "{name} extractor failed: {error}")
 W101 = WarningCode("W101", "pronoun {word!r} at {start}-{end} left unresolved: no person "
                    "mentioned in the three sentences before")
 
-ALL_WARNINGS: tuple[WarningCode, ...] = (W001, W002, W003, W004, W005, W100, W101)
+ALL_WARNINGS: tuple[WarningCode, ...] = (W001, W002, W003, W004, W005, W006, W100,
+                                         W101)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from . import actors, dates, events, places, quotes, themes, tone
 from .clean import clean_article, decide_language, minhash
+from .clean.scrub import scrub_raw
 from .context import DocContext
 from .errors import W001, W005, W100, EmptyInput, NewsgraphError, SettingsError
 from .events.patterns import load_patterns
@@ -79,7 +80,7 @@ class _Prepared:
 
 def article_id(text: str, url: str | None) -> str:
     """Content hash: the same article ingested twice gets the same id."""
-    return hashlib.sha1(f"{url or ''}\n{text}".encode()).hexdigest()[:16]
+    return hashlib.sha1(f"{url or ''}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -92,6 +93,7 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 def _prepare(raw: RawArticle, settings: Settings, date: dt.date | None) -> _Prepared:
+    raw = scrub_raw(raw)
     cleaned = clean_article(raw, max_chars=settings.max_chars)
     rec = ArticleRecord(
         id=raw.id or article_id(cleaned.text, raw.url),

@@ -4,9 +4,10 @@ and the related-article link titles that trail a scraped story."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Whole lines that are page furniture, not story. Each pattern names its reason.
-_NOISE: list[tuple[str, re.Pattern[str]]] = [
+_NOISE: list[tuple[str, re.Pattern[str] | None]] = [
     ("share button", re.compile(
         r"^(share|share this( article| story)?|share on \w+|tweet|email|print|facebook|twitter"
         r"|whatsapp|linkedin|copy link|share via \w+)$", re.I)),
@@ -22,13 +23,52 @@ _NOISE: list[tuple[str, re.Pattern[str]]] = [
         r"|see also|also read|recommended( for you)?|most read|you may also like|click here[\w ]*)"
         r"(\s*[:»>|-].{0,160})?$", re.I)),
     ("follow prompt", re.compile(r"^follow (us|@\w+)\b.{0,80}$", re.I)),
-    ("byline", re.compile(
-        r"^(?i:by|written by|reporting by|editing by)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
-        r"(\s*(,|and|&)\s*[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*(\s*[,|-]\s*[\w .]+)?$")),
+    ("byline", None),  # parsed by is_byline: a regex of nested name groups backtracks
     ("photo credit", re.compile(r"^(photo|image|picture)( credit)?\s*[:©].{0,120}$", re.I)),
     ("copyright line", re.compile(r"^(©|\(c\)|copyright)\s.{0,150}$", re.I)),
     ("comments prompt", re.compile(r"^(\d+\s+)?comments?$|^leave a comment$", re.I)),
 ]
+
+# A byline: "By" (or "Written/Reporting/Editing by"), names of one to four
+# capitalised words joined by commas, "and" or "&", then optionally an affiliation after a
+# comma, "|" or " - " ("By Jane Doe and John Roe, Reuters"). Parsed in pieces so that
+# every step is linear in the line's length; none of the patterns nests quantifiers.
+_BYLINE_START = re.compile(r"(?i:by|written by|reporting by|editing by)\s+(?=[A-Z])")
+_NAME_WORD = re.compile(r"[A-Z][\w.'’-]+")
+_NAME_SEP = re.compile(r"\s*(,|&|\band\b)\s*")
+_AFFILIATION = re.compile(r"[\w .]+")
+_MAX_NAME_WORDS = 4
+_MAX_BYLINE_WORDS = 10  # "By Tuesday, the talks had collapsed and ..." is a sentence
+_MAX_BYLINE_CHARS = 300
+
+
+def _is_name(piece: str) -> bool:
+    words = piece.split()
+    return 0 < len(words) <= _MAX_NAME_WORDS and all(_NAME_WORD.fullmatch(w) for w in words)
+
+
+def is_byline(line: str) -> bool:
+    """Whether ``line`` (stripped) has the shape of a byline; linear time."""
+    if len(line) > _MAX_BYLINE_CHARS or line.endswith(".") or \
+            len(line.split(None, _MAX_BYLINE_WORDS)) > _MAX_BYLINE_WORDS:
+        return False
+    start = _BYLINE_START.match(line)
+    if not start:
+        return False
+    rest = line[start.end():]
+    if _names(rest):
+        return True
+    for sep in ",|-":  # "..., Reuters", "... | AP", "... - Staff writer"
+        cut = rest.rfind(sep)
+        if cut > 0 and _AFFILIATION.fullmatch(rest[cut + 1:].strip()) and _names(rest[:cut]):
+            return True
+    return False
+
+
+def _names(text: str) -> bool:
+    """One or more names joined by separators."""
+    return all(_is_name(p) for p in _NAME_SEP.split(text)[::2])  # [name, sep, name, ...]
+
 
 _END_PUNCT = tuple(".!?:;…\"”’)»")
 
@@ -38,12 +78,9 @@ def noise_reason(line: str) -> str | None:
     if not line:
         return None
     for reason, pattern in _NOISE:
-        if pattern.search(line):
+        if pattern.search(line) if pattern else is_byline(line):
             # The cookie pattern may fire inside a story sentence: only short lines count.
             if reason == "cookie notice" and len(line) > 300:
-                continue
-            # "By Tuesday, the talks had collapsed." is a sentence, not a byline.
-            if reason == "byline" and (line.endswith(".") or len(line.split()) > 10):
                 continue
             return reason
     return None
@@ -65,7 +102,26 @@ _SIGN_OFF = re.compile(
 _CALENDAR = re.compile(
     r"^(mon|tues|wednes|thurs|fri|satur|sun)day\b|^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?"
     r"|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+(\d|to\b|through\b)", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(,\s*[\w .'’-]+)?\s*(\([\w .-]+\))?\s*([-–—:]|$)")
+# A dateline: "GENEVA -", "ANKARA, Turkey (Reuters) -", "WASHINGTON:". Matched in runs
+# (capitals, then ", region", then "(agency)" and a dash, colon or the end) that do not
+# overlap, so the match is linear; a dash inside a run ends the dateline there.
+_DL_HEAD = re.compile(r"[A-Z][A-Z.'’ -]{2,}")
+_DL_REGION = re.compile(r",[\s\w.'’-]+")
+_DL_END = re.compile(r"\s*(\([\w .-]+\))?\s*([-–—:]|$)")
+
+
+def is_dateline(line: str) -> bool:
+    head = _DL_HEAD.match(line)
+    if not head:
+        return False
+    if "-" in line[3:head.end()]:
+        return True
+    pos = head.end()
+    if region := _DL_REGION.match(line, pos):
+        if "-" in line[pos + 2:region.end()]:
+            return True
+        pos = region.end()
+    return bool(_DL_END.match(line, pos))
 
 
 def keeps_as_content(line: str) -> str | None:
@@ -86,7 +142,7 @@ def keeps_as_content(line: str) -> str | None:
         return "dateline or heading"
     if _CALENDAR.match(line):
         return "date or schedule"
-    if _DATELINE.match(line):
+    if is_dateline(line):
         return "dateline"
     if _SIGN_OFF.search(line):
         return "sign-off"
@@ -111,3 +167,14 @@ def trailing_link_titles(paragraphs: list[str]) -> int:
             break
     # Never eat the whole story.
     return n if n < len(paragraphs) - 1 else 0
+
+
+def line_rules() -> dict[str, Callable[[str], object]]:
+    """Every pattern this module runs on a line, by name (timed on adversarial lines by the
+    robustness tests: each must stay linear in the line's length)."""
+    rules: dict[str, Callable[[str], object]] = {
+        reason: (pattern.search if pattern else is_byline) for reason, pattern in _NOISE}
+    rules.update({"noise_reason": noise_reason, "list item": _LIST_ITEM.match,
+                  "sign-off": _SIGN_OFF.search, "calendar": _CALENDAR.match,
+                  "dateline": is_dateline, "keeps_as_content": keeps_as_content})
+    return rules

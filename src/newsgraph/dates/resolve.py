@@ -344,5 +344,21 @@ def resolve(text: str, published: dt.date | None, tense: Tense = "") -> Resoluti
     for pattern, handler in RULES:
         m = pattern.search(s)
         if m:
-            return handler(m, published, tense)
+            try:
+                res = handler(m, published, tense)
+            except (OverflowError, ValueError) as exc:  # "99999999 days ago"
+                return Resolution(None, None, "out_of_range", f"date out of range: {exc}")
+            return _in_range(res)
     return Resolution(None, None, "unresolved", f"no date rule matches {s!r}")
+
+
+_LEADING_YEAR = re.compile(r"-?\d+")
+
+
+def _in_range(res: Resolution) -> Resolution:
+    """``res``, or an unresolved one when its year is outside 1-9999 (no calendar date)."""
+    m = _LEADING_YEAR.match(res.value or "")
+    if m and not 1 <= int(m.group()) <= 9999:
+        return Resolution(None, res.resolution, res.rule,
+                          f"date out of range: year {m.group()} is outside 1-9999")
+    return res

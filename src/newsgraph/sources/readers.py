@@ -131,8 +131,10 @@ def _sidecar(path: Path) -> dict[str, str]:
         return {}
     try:
         data = json.loads(meta.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BadJsonLine(f"{meta}: sidecar metadata is not valid JSON: {exc}") from exc
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise BadJsonLine(f"{meta}: sidecar metadata is not valid JSON: {exc!r}") from exc
+    if not isinstance(data, dict):
+        raise BadJsonLine(f"{meta}: sidecar metadata must be a JSON object")
     return {k: str(v) for k, v in data.items() if v is not None}
 
 
@@ -168,16 +170,26 @@ def _read_stream(stream: io.BufferedIOBase, name: str, max_bytes: int) -> Iterat
 
 
 def read_jsonl(stream: io.BufferedIOBase, name: str, *, max_bytes: int) -> Iterator[Item]:
-    """One article per line: ``text`` or ``html``, optional id/title/url/published/source."""
+    """One article per line: ``text`` or ``html``, optional id/title/url/published/source.
+
+    A line is read at most ``max_bytes`` at a time: a longer one is skipped up to its end
+    (E003) without ever being held in memory whole.
+    """
     seen = False
-    for n, line in enumerate(stream, 1):
+    n = 0
+    while line := stream.readline(max_bytes + 1):
+        n += 1
         where = f"{name}:{n}"
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            seen = True
+            _skip_line(stream, max_bytes)
+            yield Failure(where, InputTooLarge(f"{where}: line is over {max_bytes:,} bytes "
+                                               "(max_bytes)"))
+            continue
         if not line.strip():
             continue
         seen = True
         try:
-            if len(line) > max_bytes:
-                raise InputTooLarge(f"{where}: line is over {max_bytes:,} bytes (max_bytes)")
             yield _from_json_line(line, where)
         except InputError as exc:
             yield Failure(where, exc)
@@ -185,11 +197,21 @@ def read_jsonl(stream: io.BufferedIOBase, name: str, *, max_bytes: int) -> Itera
         yield Failure(name, EmptyInput(f"{name} has no JSON lines"))
 
 
+def _skip_line(stream: io.BufferedIOBase, chunk: int) -> None:
+    """Read past the end of the current line, ``chunk`` bytes at a time."""
+    while part := stream.readline(chunk):
+        if part.endswith(b"\n"):
+            return
+
+
 def _from_json_line(line: bytes, where: str) -> RawArticle:
     try:
         obj = json.loads(line)
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadJsonLine(f"{where}: not valid JSON ({exc})") from exc
+    except RecursionError as exc:  # json's C parser recurses once per level
+        raise BadJsonLine(f"{where}: JSON nested too deeply (over about "
+                          f"{sys.getrecursionlimit():,} levels)") from exc
     if not isinstance(obj, dict):
         raise BadJsonLine(f"{where}: expected a JSON object, got {type(obj).__name__}")
     text, html = obj.get("text"), obj.get("html")

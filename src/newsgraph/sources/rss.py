@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 
 import httpx
 
-from ..errors import InputError, UnsupportedSource
+from ..errors import FetchError, InputError, UnsupportedSource
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +87,29 @@ def read_feed_bytes(
         return
     log.info("feed %s: %d items", feed_url, len(items))
     for item in items:
+        if not _valid_link(item.link):
+            log.warning("feed %s: item link %r is not a valid http(s) URL; skipped",
+                        feed_url, item.link)
+            yield Failure(item.link, FetchError(
+                f"feed {feed_url}: item link {item.link!r} is not a valid http(s) URL; skipped"))
+            continue
         try:
             page, _ = fetch_bytes(http, item.link, max_bytes=max_bytes)
             yield page_article(page, item.link, title=item.title, published=item.published,
                                source=feed_url)
         except InputError as exc:
             yield Failure(item.link, exc)
+        except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:  # one bad item only
+            yield Failure(item.link, FetchError(f"{item.link}: {type(exc).__name__}: {exc}"))
+
+
+def _valid_link(link: str) -> bool:
+    """An absolute http(s) URL that httpx can parse (``http://x:1:`` is not)."""
+    try:
+        url = httpx.URL(link)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        return False
+    return url.scheme in ("http", "https") and bool(url.host)
 
 
 def read_feed_file(path: Path, *, max_bytes: int) -> Iterator[object]:
