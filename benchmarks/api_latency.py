@@ -1,6 +1,6 @@
 """Latency of the event-list and dyad endpoints on a store of synthetic events.
 
-Builds a store with ``newsgraph.store.synthetic.build_synthetic_store`` (1 M events by
+Builds a store with ``newsgraph.testing.build_synthetic_store`` (1 M events by
 default), starts ``newsgraph serve`` on a free loopback port in a subprocess, and sends a
 bounded number of requests from a small thread pool (httpx), with filters, offsets and
 dyads drawn at random from a fixed seed. Prints p50/p95/p99 per endpoint.
@@ -119,7 +119,7 @@ def measure(n_events: int = 1_000_000, requests: int = 300, concurrency: int = 4
             store: Path | None = None, seed: int = 0, search: bool = False
             ) -> dict[str, float]:
     """p50/p95/p99 latency (ms) of the event-list, dyad (and search) endpoints, requests/s."""
-    from newsgraph.store.synthetic import build_synthetic_store
+    from newsgraph.testing import build_synthetic_store
 
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from newsgraph.analytics import dyad_series, top_dyads
 from newsgraph.store import Store
-from newsgraph.store.synthetic import build_synthetic_store
+from newsgraph.testing import build_synthetic_store
 
 
 def run(n_events: int = 1_000_000, repeats: int = 5) -> dict[str, float]:

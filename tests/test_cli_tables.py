@@ -11,7 +11,7 @@ from newsgraph.cli import app
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     from newsgraph.store import Store
-    from newsgraph.store.synthetic import synthetic_record
+    from newsgraph.testing import synthetic_record
 
     path = tmp_path_factory.mktemp("tables") / "t.duckdb"
     records = [synthetic_record("a1", "2015-11-24",

@@ -9,7 +9,7 @@ import newsgraph
 from newsgraph.analytics import dyad_series, network, top_actors, top_dyads
 from newsgraph.errors import SettingsError
 from newsgraph.store import Store
-from newsgraph.store.synthetic import synthetic_record
+from newsgraph.testing import synthetic_record
 
 HIT, MEET, THREAT = ("190", 4, -10.0), ("036", 1, 4.0), ("130", 3, -4.4)
 

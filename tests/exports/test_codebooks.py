@@ -55,7 +55,7 @@ def test_gkg_record_id_is_stamp_dash_serial_and_extras_are_xml():
 def test_gkg_export_parses_as_the_codebook_describes(tmp_path):
     from newsgraph.exports import FORMATS, ExportOptions
     from newsgraph.store import Store
-    from newsgraph.store.synthetic import synthetic_record
+    from newsgraph.testing import synthetic_record
 
     path = tmp_path / "g.duckdb"
     with Store(path) as s:
@@ -83,7 +83,7 @@ def _latex_table(tex: str, caption: str) -> list[list[str]]:
 def test_plover_records_follow_the_manuals_data_fields(tmp_path):
     from newsgraph.exports import FORMATS, ExportOptions
     from newsgraph.store import Store
-    from newsgraph.store.synthetic import synthetic_record
+    from newsgraph.testing import synthetic_record
 
     tex = shared_path("reference", "plover", "PLOVER_MANUAL.tex").read_text(encoding="utf-8")
     fields = {r[0]: r[-1] == "Y" for r in _latex_table(tex, r"\caption{PLOVER JSON }")}
@@ -126,7 +126,7 @@ def test_the_parquet_lake_reads_in_pandas_pyarrow_and_duckdb(tmp_path):
 
     from newsgraph.exports import FORMATS, ExportOptions
     from newsgraph.store import Store
-    from newsgraph.store.synthetic import synthetic_record
+    from newsgraph.testing import synthetic_record
 
     path = tmp_path / "l.duckdb"
     with Store(path) as s:

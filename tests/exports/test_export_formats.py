@@ -16,7 +16,7 @@ from newsgraph.exports.gdelt_events import COLUMNS as EVENT_COLUMNS
 from newsgraph.exports.gdelt_gkg import COLUMNS as GKG_COLUMNS
 from newsgraph.exports.gdelt_mentions import COLUMNS as MENTION_COLUMNS
 from newsgraph.store import Store
-from newsgraph.store.synthetic import synthetic_record
+from newsgraph.testing import synthetic_record
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from newsgraph.errors import StoreError
 from newsgraph.store import Store
 from newsgraph.store.lake import LAKE_TABLES, LakeWriter, batch_key
-from newsgraph.store.synthetic import synthetic_record
+from newsgraph.testing import synthetic_record
 
 EVENT = [("TUR", "GOV", "RUS", "GOV", "190", 4, -10.0)]
 

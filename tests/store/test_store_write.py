@@ -9,7 +9,7 @@ from newsgraph.clean.signature import minhash, similarity
 from newsgraph.store import Failed, Store
 from newsgraph.store.dedup import THRESHOLD
 from newsgraph.store.schema import TABLES
-from newsgraph.store.synthetic import synthetic_record
+from newsgraph.testing import synthetic_record
 
 STORY = (
     "Turkish President Tayyip Erdogan travelled to St Petersburg on Tuesday for talks with "

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from newsgraph.store import Store
-from newsgraph.store.synthetic import build_synthetic_store
+from newsgraph.testing import build_synthetic_store
 
 
 def test_synthetic_store_has_the_requested_events_and_valid_codes(tmp_path):

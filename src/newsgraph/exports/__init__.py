@@ -9,48 +9,14 @@ themselves with :func:`register`; ``FORMATS`` lists them for the CLI and the doc
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
 import duckdb
 
 from ..errors import ExportError
+from .registry import FORMATS, Exporter, ExportOptions, register
 
 __all__ = ["FORMATS", "ExportOptions", "Exporter", "export", "register"]
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    start: str | None = None  # first event/publication day, YYYY-MM-DD
-    end: str | None = None  # last day, inclusive
-    header: bool = False  # GDELT: write the codebook column names as a first line
-    all_events: bool = False  # include negated and modal (uncounted) events
-    include_past: bool = False  # event files: past references as events of their own date
-
-
-Writer = Callable[[duckdb.DuckDBPyConnection, TextIO | Path, ExportOptions], int]
-
-
-@dataclass(frozen=True)
-class Exporter:
-    name: str
-    suffix: str  # conventional file suffix; "" for a directory
-    help: str
-    write: Writer
-    stream: bool = True  # writes one text stream (stdout allowed); False: needs a path
-
-
-FORMATS: dict[str, Exporter] = {}
-
-
-def register(name: str, *, suffix: str, help: str, stream: bool = True) -> Callable[[Writer], Writer]:
-    def deco(fn: Writer) -> Writer:
-        FORMATS[name] = Exporter(name, suffix, help, fn, stream)
-        return fn
-
-    return deco
 
 
 def export(
@@ -98,5 +64,5 @@ def event_counts(con: duckdb.DuckDBPyConnection, options: ExportOptions | None =
     return {"events": row[0], "past": row[1], "written": row[2], "undated": row[3]}
 
 
-# The built-in renderers register themselves on import (they need ``register`` above).
+# The built-in renderers register themselves on import.
 from . import gdelt_events, gdelt_gkg, gdelt_mentions, graphs, lake, tables  # noqa: E402,F401

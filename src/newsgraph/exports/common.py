@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 from importlib import resources
 
-from . import ExportOptions
+from .registry import ExportOptions
 
 
 def window(column: str, options: ExportOptions) -> str:

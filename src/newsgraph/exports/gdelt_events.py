@@ -15,7 +15,6 @@ from typing import TextIO
 
 import duckdb
 
-from . import ExportOptions, register
 from .common import (
     country_geo,
     event_filter,
@@ -29,6 +28,7 @@ from .common import (
     yyyymmdd,
 )
 from .identity import identity
+from .registry import ExportOptions, register
 
 _ACTOR_FIELDS = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
                  "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]

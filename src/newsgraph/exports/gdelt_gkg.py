@@ -16,8 +16,8 @@ import duckdb
 
 from ..model import ArticleRecord
 from ..sources.outlet import domain
-from . import ExportOptions, register
 from .common import place_geo, stamp, tsv_line, window
+from .registry import ExportOptions, register
 
 COLUMNS = ["GKGRECORDID", "V2.1DATE", "V2SOURCECOLLECTIONIDENTIFIER", "V2SOURCECOMMONNAME",
            "V2DOCUMENTIDENTIFIER", "V1COUNTS", "V2.1COUNTS", "V1THEMES", "V2ENHANCEDTHEMES",

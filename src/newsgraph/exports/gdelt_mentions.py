@@ -8,8 +8,8 @@ from typing import TextIO
 import duckdb
 
 from ..sources.outlet import domain
-from . import ExportOptions, register
 from .common import gdelt_int_id, stamp, tsv_line, window
+from .registry import ExportOptions, register
 
 COLUMNS = ["GlobalEventID", "EventTimeDate", "MentionTimeDate", "MentionType",
            "MentionSourceName", "MentionIdentifier", "SentenceID", "Actor1CharOffset",

@@ -8,7 +8,7 @@ from typing import TextIO
 import duckdb
 
 from ..analytics.network import network, write_gexf, write_graphml
-from . import ExportOptions, register
+from .registry import ExportOptions, register
 
 
 @register("graphml", suffix=".graphml", stream=False,

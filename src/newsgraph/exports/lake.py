@@ -15,8 +15,8 @@ from typing import TextIO
 import duckdb
 
 from ..store.lake import LAKE_TABLES, UNDATED
-from . import ExportOptions, register
 from .common import window
+from .registry import ExportOptions, register
 
 
 @register("parquet", suffix="", stream=False,

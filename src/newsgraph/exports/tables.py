@@ -9,9 +9,9 @@ from typing import TextIO
 
 import duckdb
 
-from . import ExportOptions, register
 from .common import event_filter, window
 from .identity import identity
+from .registry import ExportOptions, register
 
 # One row per merged event, with its first report and its (first) place.
 QUERY = """

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 
 import httpx
 
-from ..errors import FetchError, InputError
+from ..errors import FetchError
 from ..model import RawArticle
 from .decode import decode_bytes
 from .html import from_html
@@ -54,19 +53,3 @@ def page_article(data: bytes, url: str, *, title: str | None = None,
     if warning:
         raw.warnings.append(warning)
     return raw
-
-
-def read_url(url: str, *, max_bytes: int) -> Iterator[object]:
-    """A page URL becomes one article; a feed URL (RSS/Atom) becomes its linked pages."""
-    from .readers import Failure
-    from .rss import looks_like_feed, read_feed_bytes
-
-    with client() as http:
-        try:
-            data, ctype = fetch_bytes(http, url, max_bytes=max_bytes)
-            if looks_like_feed(data, ctype):
-                yield from read_feed_bytes(data, url, http=http, max_bytes=max_bytes)
-            else:
-                yield page_article(data, url)
-        except InputError as exc:
-            yield Failure(url, exc)

@@ -12,8 +12,8 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import (
     BadJsonLine,
@@ -25,6 +25,7 @@ from ..errors import (
 from ..model import RawArticle
 from .decode import decode_bytes
 from .html import from_html, looks_like_html
+from .items import Failure, Item
 from .outlet import outlet
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -36,21 +37,8 @@ KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES | FEED_SU
 META_SUFFIX = ".meta.json"
 # Project files that sit beside articles in a folder; read only when named explicitly.
 NOT_ARTICLES = {"readme", "license", "licence", "notice", "changelog", "contributing"}
-
-
-@dataclass
-class Failure:
-    """A document that could not be read; the batch goes on without it."""
-
-    source: str
-    error: InputError
-
-    @property
-    def code(self) -> str:
-        return self.error.code
-
-
-Item = RawArticle | Failure
+# Binary streams read here: files, gzip files, stdin, in-memory bytes.
+ByteStream = io.BufferedIOBase | BinaryIO
 
 
 def read_inputs(paths: Iterable[str], *, max_bytes: int = 20_000_000) -> Iterator[Item]:
@@ -60,7 +48,7 @@ def read_inputs(paths: Iterable[str], *, max_bytes: int = 20_000_000) -> Iterato
             yield from _read_stream(sys.stdin.buffer, "stdin", max_bytes)
             continue
         if p.startswith(("http://", "https://")):  # a page, or an RSS/Atom feed of pages
-            from .fetch import read_url
+            from .remote import read_url  # deferred: httpx is slow to import
 
             yield from read_url(p, max_bytes=max_bytes)
             continue
@@ -98,7 +86,7 @@ def read_file(path: Path, *, max_bytes: int = 20_000_000) -> Iterator[Item]:
             yield from read_warc(path, max_bytes=max_bytes)
             return
         if suffix in FEED_SUFFIXES:
-            from .rss import read_feed_file
+            from .remote import read_feed_file
 
             yield from read_feed_file(path, max_bytes=max_bytes)
             return
@@ -118,9 +106,9 @@ def read_file(path: Path, *, max_bytes: int = 20_000_000) -> Iterator[Item]:
         yield Failure(name, UnsupportedSource(f"{name}: cannot read: {exc}"))
 
 
-def _open(path: Path) -> io.BufferedIOBase:
+def _open(path: Path) -> ByteStream:
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        return gzip.open(path, "rb")
     return path.open("rb")
 
 
@@ -154,7 +142,7 @@ def _from_bytes(data: bytes, name: str, suffix: str, meta: dict[str, str]) -> Ra
     return raw
 
 
-def _read_stream(stream: io.BufferedIOBase, name: str, max_bytes: int) -> Iterator[Item]:
+def _read_stream(stream: ByteStream, name: str, max_bytes: int) -> Iterator[Item]:
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         yield Failure(name, InputTooLarge(f"{name} is over {max_bytes:,} bytes (max_bytes)"))
@@ -169,7 +157,7 @@ def _read_stream(stream: io.BufferedIOBase, name: str, max_bytes: int) -> Iterat
         yield Failure(name, exc)
 
 
-def read_jsonl(stream: io.BufferedIOBase, name: str, *, max_bytes: int) -> Iterator[Item]:
+def read_jsonl(stream: ByteStream, name: str, *, max_bytes: int) -> Iterator[Item]:
     """One article per line: ``text`` or ``html``, optional id/title/url/published/source.
 
     A line is read at most ``max_bytes`` at a time: a longer one is skipped up to its end
@@ -197,7 +185,7 @@ def read_jsonl(stream: io.BufferedIOBase, name: str, *, max_bytes: int) -> Itera
         yield Failure(name, EmptyInput(f"{name} has no JSON lines"))
 
 
-def _skip_line(stream: io.BufferedIOBase, chunk: int) -> None:
+def _skip_line(stream: ByteStream, chunk: int) -> None:
     """Read past the end of the current line, ``chunk`` bytes at a time."""
     while part := stream.readline(chunk):
         if part.endswith(b"\n"):
@@ -215,13 +203,13 @@ def _from_json_line(line: bytes, where: str) -> RawArticle:
     if not isinstance(obj, dict):
         raise BadJsonLine(f"{where}: expected a JSON object, got {type(obj).__name__}")
     text, html = obj.get("text"), obj.get("html")
-    if not isinstance(text, str) and not isinstance(html, str):
-        raise BadJsonLine(f"{where}: needs a string field 'text' or 'html'")
     meta = {k: str(obj[k]) for k in ("id", "title", "url", "published", "source") if obj.get(k)}
     if isinstance(text, str):
         raw = RawArticle(text=text)
-    else:
+    elif isinstance(html, str):
         raw = from_html(html, url=meta.get("url"))
+    else:
+        raise BadJsonLine(f"{where}: needs a string field 'text' or 'html'")
     raw.id = meta.get("id", raw.id)
     raw.title = meta.get("title", raw.title)
     raw.url = meta.get("url", raw.url)

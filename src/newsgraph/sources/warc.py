@@ -6,15 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError, UnsupportedSource
-from ..model import RawArticle
 from .decode import decode_bytes
 from .html import from_html
+from .items import Failure, Item
 
 
-def read_warc(path: Path, *, max_bytes: int) -> Iterator[RawArticle | object]:
+def read_warc(path: Path, *, max_bytes: int) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
-
-    from .readers import Failure
 
     typed = 0
     with path.open("rb") as fh:

@@ -1,4 +1,8 @@
-"""Synthetic stores for benchmarks and tests: N coded events with realistic shape.
+"""Test helpers shipped on purpose: synthetic records and stores for tests and benchmarks.
+
+Not used by the pipeline; import it from your own tests to build stores of known content.
+
+Synthetic stores have N coded events with realistic shape.
 
 Events spread over 2015-2019 among ~60 actors (country + sector codes), a handful of dyads
 dominating as in real news; a few events per article; every column an export or query reads
@@ -13,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from ..model import (
+from .model import (
     Actor,
     ArticleRecord,
     Cameo,
@@ -24,8 +28,8 @@ from ..model import (
     Sentence,
     Tone,
 )
-from .rows import merged_id
-from .schema import TABLES
+from .store.rows import merged_id
+from .store.schema import TABLES
 
 __all__ = ["build_synthetic_store", "synthetic_record"]
 
