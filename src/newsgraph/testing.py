@@ -114,7 +114,7 @@ def build_synthetic_store(path: str | Path, n_events: int, seed: int = 0) -> Pat
     second call with the same seed adds nothing new to articles but duplicates events:
     build into a fresh path.
     """
-    from . import Store
+    from .store import Store
 
     rng = np.random.default_rng(seed)
     n_articles = max(1, -(-n_events // EVENTS_PER_ARTICLE))

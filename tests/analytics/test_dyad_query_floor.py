@@ -5,9 +5,12 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "dyad_query.py"
 
 
+@pytest.mark.perf
 def test_dyad_query_on_a_million_events_is_under_half_a_second():
     spec = importlib.util.spec_from_file_location("dyad_query", BENCH)
     mod = importlib.util.module_from_spec(spec)
