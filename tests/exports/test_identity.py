@@ -12,7 +12,7 @@ from newsgraph.exports import FORMATS, ExportOptions
 from newsgraph.exports.gdelt_events import COLUMNS
 from newsgraph.exports.identity import code_vocabulary, identity, known_group
 from newsgraph.store import Store
-from newsgraph.store.synthetic import synthetic_record
+from newsgraph.testing import synthetic_record
 from tests.conftest import shared_path
 
 

@@ -13,7 +13,7 @@ from newsgraph.model import RawArticle
 from newsgraph.pipeline import process_batch
 from newsgraph.sources import Failure
 from newsgraph.sources.readers import read_jsonl
-from newsgraph.sources.rss import read_feed_bytes
+from newsgraph.sources.remote import read_feed_bytes
 
 STORY = ("Turkish President Erdogan met Russian President Putin in Ankara on Tuesday. "
          "The two leaders signed a trade agreement.")
