@@ -246,18 +246,28 @@ def export(
     header: Annotated[bool, typer.Option("--header", help="GDELT: column names first.")] = False,
     all_events: Annotated[bool, typer.Option(
         "--all-events", help="Include negated and modal events.")] = False,
+    include_past: Annotated[Optional[bool], typer.Option(  # noqa: UP045
+        "--include-past/--no-include-past",
+        help="Event files: write references to earlier events, dated by their own date "
+             "(default: the export_past_events setting, off).")] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Export the store in a format analysts' tools read (see docs/exports.md)."""
-    from .exports import ExportOptions
+    from .exports import ExportOptions, summary
     from .exports import export as run_export
     from .store import Store
 
     try:
-        with Store(_settings(store=store).store, read_only=True) as s:
-            n = run_export(s.con, fmt, output, ExportOptions(start, end, header, all_events))
+        settings = _settings(config, store=store, export_past_events=include_past)
+        options = ExportOptions(start, end, header, all_events,
+                                include_past=settings.export_past_events)
+        with Store(settings.store, read_only=True) as s:
+            n = run_export(s.con, fmt, output, options)
+            lines = summary(s.con, fmt, n, options)
     except NewsgraphError as exc:
         _fail(exc)
-    typer.echo(f"{fmt}: {n:,} rows", err=True)
+    for line in lines:
+        typer.echo(line, err=True)
 
 
 @app.command()

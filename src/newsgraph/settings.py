@@ -50,6 +50,10 @@ class Settings:
     count_modal_events: bool = _setting(
         False, "Count negated and modal (future, intended, hypothetical) events in totals."
     )
+    export_past_events: bool = _setting(
+        False, "Event files (gdelt-events, plover, csv, geojson) also hold references to earlier "
+        "events, dated by their own date (default: left out; the mentions export keeps them)."
+    )
     extractors: tuple[str, ...] = _setting(
         ("actors", "dates", "places", "quotes", "events", "themes", "tone"),
         "Extractors run after parsing, comma-separated; what they need is added (events needs "

@@ -35,14 +35,20 @@ class Exporter:
     help: str
     write: Writer
     stream: bool = True  # writes one text stream (stdout allowed); False: needs a path
+    # Event files (one row per merged event): the SQL condition on merged events ``m`` that the
+    # format can hold ("TRUE": every one), and why the others are left out. None: not an
+    # event file (mentions, articles, graphs, the lake).
+    keep: str | None = None
+    left_out: str = ""
 
 
 FORMATS: dict[str, Exporter] = {}
 
 
-def register(name: str, *, suffix: str, help: str, stream: bool = True) -> Callable[[Writer], Writer]:
+def register(name: str, *, suffix: str, help: str, stream: bool = True, keep: str | None = None,
+             left_out: str = "") -> Callable[[Writer], Writer]:
     def deco(fn: Writer) -> Writer:
-        FORMATS[name] = Exporter(name, suffix, help, fn, stream)
+        FORMATS[name] = Exporter(name, suffix, help, fn, stream, keep, left_out)
         return fn
 
     return deco

@@ -106,7 +106,16 @@ def plover_record(r: dict) -> dict | None:
     }
 
 
-@register("plover", suffix=".jsonl",
+# What a PLOVER record needs (see plover_record): a coded actor and a PLOVER category of the
+# event's first report.
+PLOVER_KEEP = """m.source_code IS NOT NULL AND (SELECT arg_min(e.plover, e.global_id) FROM events e
+                 WHERE e.merged_id = m.merged_id) IS NOT NULL"""
+GEOJSON_KEEP = """EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.merged_id
+                          AND e.lat IS NOT NULL AND e.lon IS NOT NULL)"""
+
+
+@register("plover", suffix=".jsonl", keep=PLOVER_KEEP,
+          left_out="no coded actor, or a CAMEO code PLOVER has no category for",
           help="PLOVER JSON Lines (the manual's Data Fields): one merged event per line, every "
                "mention kept; events without an actor or a PLOVER category are left out.")
 def write_plover(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
@@ -120,7 +129,7 @@ def write_plover(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: Ex
     return n
 
 
-@register("csv", suffix=".csv", help="Merged events as comma-separated values with a header.")
+@register("csv", suffix=".csv", keep="TRUE", help="Merged events as comma-separated values with a header.")
 def write_csv(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -131,7 +140,7 @@ def write_csv(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: Expor
     return n
 
 
-@register("geojson", suffix=".geojson",
+@register("geojson", suffix=".geojson", keep=GEOJSON_KEEP, left_out="no place",
           help="Merged events that have a place, as a GeoJSON FeatureCollection of points.")
 def write_geojson(con: duckdb.DuckDBPyConnection, out: TextIO | Path,
                   options: ExportOptions) -> int:
