@@ -37,12 +37,14 @@ class IngestReport:
     read: int = 0
     stored: int = 0
     skipped: int = 0  # already in the store
+    redated: int = 0  # already in the store undated (or dated otherwise): date and events redone
     errors: Counter[str] = field(default_factory=Counter)
     warnings: Counter[str] = field(default_factory=Counter)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, "E00x: message")
 
     def summary(self) -> str:
-        lines = [f"read {self.read:,} articles: {self.stored:,} stored, "
+        redated = f"{self.redated:,} re-dated, " if self.redated else ""
+        lines = [f"read {self.read:,} articles: {self.stored:,} stored, {redated}"
                  f"{self.skipped:,} already in the store, {sum(self.errors.values()):,} failed"]
         for code, n in sorted(self.errors.items()):
             lines.append(f"  error {code}: {n:,}")
@@ -55,10 +57,14 @@ class IngestReport:
         return "\n".join(lines)
 
 
-def input_key(raw: RawArticle) -> str:
-    """Stable key of one input, known before processing (the article id needs cleaning)."""
+def input_key(raw: RawArticle, date: dt.date | None = None) -> str:
+    """Stable key of one input, known before processing (the article id needs cleaning).
+
+    A date given for the run (``ingest --date``) is part of it: the same file ingested again
+    with a date is processed again, and re-dates its articles stored undated."""
     h = hashlib.sha1()
-    for part in (raw.id, raw.url, raw.published, raw.text, raw.html):
+    parts = (raw.id, raw.url, raw.published, raw.text, raw.html)
+    for part in (*parts, date.isoformat()) if date else parts:
         h.update((part or "").encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()
@@ -82,11 +88,12 @@ class _Todo:
     n: int  # inputs read for this batch (for the progress bar)
 
 
-def _plan(items: Iterable, store: Store, report: IngestReport, size: int) -> Iterator[_Todo]:
+def _plan(items: Iterable, store: Store, report: IngestReport, size: int,
+          date: dt.date | None = None) -> Iterator[_Todo]:
     """Batches of inputs still to do: known keys are skipped before any processing."""
     planned: set[str] = set()  # this run's keys: an input repeated in a later batch is done once
     for chunk in _batches(items, size):
-        keyed = [(input_key(x) if isinstance(x, RawArticle) else _failure_key(x), x)
+        keyed = [(input_key(x, date) if isinstance(x, RawArticle) else _failure_key(x), x)
                  for x in chunk]
         done = store.done_inputs(k for k, _ in keyed)
         todo = _Todo([], [], [], len(chunk))
@@ -135,7 +142,7 @@ def ingest_paths(
                 if undone := lake.recover(store.known_ids):
                     log.info("lake: %d uncommitted batches rolled back", undone)
             plan = _plan(read_inputs(paths, max_bytes=settings.max_bytes), store, report,
-                         batch_size)
+                         batch_size, date)
             todos: deque[_Todo] = deque()
 
             def feed() -> Iterator[list[RawArticle]]:
@@ -157,8 +164,9 @@ def ingest_paths(
                 if lake:
                     lake.commit_staged()
                 report.stored += new
+                report.redated += store.redated
                 log.info("batch committed: %d new, %d stored so far", new, report.stored)
-                report.skipped += sum(1 for r in records if not r.error) - new
+                report.skipped += sum(1 for r in records if not r.error) - new - store.redated
                 if bar:
                     bar.update(task, advance=todo.n)
             index_store(store, settings.store)

@@ -1,6 +1,8 @@
 """The embedded DuckDB store: batched, transactional, idempotent writes.
 
-Re-ingesting an article whose id is already stored changes nothing. One call of
+Re-ingesting an article whose id is already stored changes nothing, except a date: a
+record that dates an undated stored article (or carries a date its caller gave) replaces
+the stored one, id unchanged, with its events re-keyed (see :meth:`Store._redating`). One call of
 :meth:`Store.write` is one transaction: the records, their near-duplicate clusters, the
 per-document errors and the ingest log that lets an interrupted run resume all commit
 together or not at all. Only one process may write a store file; readers open it read-only.
@@ -44,6 +46,7 @@ class Store:
     def __init__(self, path: str | Path = "newsgraph.duckdb", *, read_only: bool = False,
                  wait_s: float | None = None) -> None:
         self.path = str(path)
+        self.redated = 0  # articles the last write re-dated (see _redating)
         self.con = connect(self.path, read_only=read_only, wait_s=wait_s)
         try:
             self.con.execute("SET enable_progress_bar = false")
@@ -102,6 +105,7 @@ class Store:
             if r.id not in known and r.id not in seen:
                 seen.add(r.id)
                 new.append(r)
+        redate = self._redating([r for r in good if r.id in known])
         errors = [(r.source or r.id, *_split(r.error), now) for r in records if r.error]
         errors += [(f.source, f.code, f.message, now) for f in failed]
         log_rows = [(k, r.id, "failed" if r.error else "stored", now)
@@ -109,6 +113,8 @@ class Store:
         log_rows += [(f.key, None, "failed", now) for f in failed]
         try:
             self.con.execute("BEGIN TRANSACTION")
+            if redate:
+                self._replace(redate)
             inserted = self._insert_records(new) if new else {}
             if errors:
                 self.con.executemany("INSERT INTO errors VALUES (?, ?, ?, ?)", errors)
@@ -123,7 +129,47 @@ class Store:
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+        self.redated = len(redate)
         return len(new)
+
+    def _redating(self, stored: Sequence[ArticleRecord]) -> list[ArticleRecord]:
+        """The records among ``stored`` (ids already in the store) that re-date their article:
+        a date where the store has none, or a date the caller gave (``ingest --date``, a POST
+        with a date) that differs from the stored one. The first such record per id wins."""
+        dated = [r for r in stored if r.published]
+        if not dated:
+            return []
+        rows = self._in("SELECT id, CAST(published AS VARCHAR) FROM articles "
+                        "WHERE id IN (SELECT unnest(?))", (r.id for r in dated))
+        current = dict(rows)
+        out, seen = [], set()
+        for r in dated:
+            was = current.get(r.id)
+            given = r.published_reason == "given by the caller"
+            if r.id in seen or was == (r.published or "")[:10] or (was and not given):
+                continue
+            seen.add(r.id)
+            out.append(r)
+        return out
+
+    def _replace(self, records: list[ArticleRecord]) -> None:
+        """Store ``records`` in place of their articles' rows (same ids): the article, its
+        events (and so its merged events, a view) and every other part are rewritten; its
+        near-duplicate cluster is kept (the text, and so the id, did not change)."""
+        ids = [r.id for r in records]
+        cluster = dict(self._in("SELECT id, cluster_id FROM articles WHERE id IN "
+                                "(SELECT unnest(?))", ids))
+        for table in ["articles", *CHILD_TABLES]:
+            key = "id" if table == "articles" else "article_id"
+            self.con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?))", [ids])
+        columns = records_to_rows(records)
+        columns["articles"]["cluster_id"] = [cluster.get(i) for i in columns["articles"]["id"]]
+        self._append("articles", columns["articles"])
+        for table in CHILD_TABLES:
+            cols = columns.get(table)
+            if cols and next(iter(cols.values())):
+                self._append(table, cols)
+        log.info("re-dated %d stored articles", len(records))
 
     def _insert_records(self, new: list[ArticleRecord]) -> dict[str, dict[str, list]]:
         columns = records_to_rows(new)
