@@ -35,3 +35,27 @@ def test_dyad_prints_no_nan(store):
     assert out.exit_code == 0, out.output
     assert "TUR" in out.output or "2015" in out.output
     assert "NaN" not in out.output and "nan" not in out.output
+
+
+def test_dyad_lists_every_month_with_integer_zeros(store):
+    out = CliRunner().invoke(app, ["dyad", "TUR", "RUS", "--by", "month", "--store", store])
+    assert out.exit_code == 0, out.output
+    rows = [line.split() for line in out.output.splitlines() if line[:4].isdigit()]
+    assert [r[0] for r in rows] == ["2015-11", "2015-12", "2016-01", "2016-02", "2016-03"]
+    header = out.output.splitlines()[0].split()
+    events = header.index("events")
+    assert [r[events] for r in rows] == ["1", "0", "0", "0", "1"]  # integers, zeros kept
+    dec = dict(zip(header, rows[1], strict=True))
+    assert dec["goldstein_mean"] == "-" and dec["quad4"] == "0" and dec["articles"] == "0"
+
+
+def test_dyad_json_has_every_month_and_no_nan(store):
+    import json
+
+    out = CliRunner().invoke(app, ["dyad", "TUR", "RUS", "--json", "--store", store])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert [r["period"] for r in data["series"]] == ["2015-11", "2015-12", "2016-01", "2016-02",
+                                                       "2016-03"]
+    assert all(isinstance(r["events"], int) for r in data["series"])
+    assert "NaN" not in out.stdout

@@ -168,6 +168,12 @@ def stats(store: Annotated[Optional[str], typer.Option("--store")] = None) -> No
         with Store(_settings(store=store).store, read_only=True) as s:
             for table, n in s.counts().items():
                 typer.echo(f"{table:<12}{n:>10,}")
+            row = s.con.execute(
+                "SELECT count(*), count(*) FILTER (WHERE counted) FROM merged_events").fetchone()
+            merged, counted = row if row else (0, 0)
+            # The events table holds mentions (one per report); events are merged events.
+            typer.echo(f"{'merged events':<14}{merged:>8,}")
+            typer.echo(f"{'counted events':<14}{counted:>8,}")
     except NewsgraphError as exc:
         _fail(exc)
 

@@ -65,8 +65,50 @@ def test_undirected_counts_both_directions_and_directed_only_one(con):
 def test_months_without_events_inside_the_span_are_present_with_zero(con):
     df = dyad_series(con, "TUR", "RUS")
     periods = df.period.tolist()
-    assert periods[0] == "2015-11" and periods[-1] == "2016-08"
+    # Every month from the first event to the last, although no article at all was
+    # published from January to July 2016.
+    assert periods == ["2015-11", "2015-12"] + [f"2016-{m:02d}" for m in range(1, 9)]
+    empty = df.set_index("period").loc["2016-01":"2016-07"]
+    assert (empty.events == 0).all() and (empty.quad4 == 0).all() and (empty.articles == 0).all()
+    assert empty.goldstein_mean.isna().all() and (empty.goldstein_sum == 0).all()
     assert df.events.sum() == 4
+    assert all(str(df[c].dtype) == "int64" for c in ("events", "quad1", "quad4", "articles"))
+
+
+@pytest.mark.parametrize(("by", "first", "last", "n"), [
+    ("day", "2015-11-24", "2016-08-09", 260),
+    ("week", "2015-W48", "2016-W32", 38),
+    ("year", "2015", "2016", 2),
+])
+def test_every_period_is_on_the_axis(con, by, first, last, n):
+    df = dyad_series(con, "TUR", "RUS", by=by)
+    assert (df.period.iloc[0], df.period.iloc[-1], len(df)) == (first, last, n)
+    assert df.period.is_unique and df.period.is_monotonic_increasing
+    assert df.events.sum() == 4
+
+
+def test_a_window_sets_the_axis_and_nothing_matching_is_empty(con):
+    df = dyad_series(con, "TUR", "RUS", start="2015-10-01", end="2016-09-30")
+    assert df.period.iloc[0] == "2015-10" and df.period.iloc[-1] == "2016-09"
+    assert df.set_index("period").loc["2015-10"].events == 0
+    assert dyad_series(con, "TUR", "RUS", start="2017-01-01").empty
+    assert dyad_series(con, "USA", "RUS").empty  # no event between them: no axis either
+
+
+def test_past_references_fall_in_their_own_month_and_undated_events_in_none(tmp_path):
+    from dataclasses import replace
+
+    past = synthetic_record("p1", "2016-08-09", [_ev("TUR", "RUS", HIT)])
+    past.events[0] = replace(past.events[0], date="2015-11", date_resolution="month",
+                             time_status="past")
+    undated = synthetic_record("u1", "", [_ev("TUR", "RUS", HIT)])
+    news = synthetic_record("n1", "2016-08-09", [_ev("TUR", "RUS", MEET)])
+    with Store(tmp_path / "p.duckdb") as s:
+        s.write([past, undated, news])
+        df = dyad_series(s.con, "TUR", "RUS").set_index("period")
+    assert df.loc["2015-11"].quad4 == 1 and df.loc["2016-08"].quad4 == 0
+    assert df.loc["2016-08"].events == 1 and df.events.sum() == 2  # the undated one: no month
+    assert len(df) == 10
 
 
 def test_composite_codes_and_date_window(con):

@@ -79,6 +79,25 @@ def test_tur_rus_series_shows_collapse_then_recovery(client):
     assert any("2016-02" <= c["period"] <= "2016-08" for c in ups), data["change_points"]
 
 
+def test_tur_rus_series_is_calendar_true_and_has_no_background_spike(client):
+    series = client.get("/api/dyads/TUR/RUS/series").json()["series"]
+    periods = [r["period"] for r in series]
+    first, last = periods[0], periods[-1]
+    y, m = int(first[:4]), int(first[5:])
+    expected = []
+    while f"{y}-{m:02d}" <= last:
+        expected.append(f"{y}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    assert periods == expected  # every month from the first to the last
+    assert any(r["events"] == 0 for r in series)  # zeros where empty, not left out
+    assert all(isinstance(r[k], int) for r in series for k in ("events", "quad4", "articles"))
+    aug = next(r for r in series if r["period"] == "2016-08")
+    # The seed (2016-08-09) recalls the November 2015 downing: no material conflict in August.
+    assert aug["events"] > 0 and aug["quad4"] == 0
+    nov = next(r for r in series if r["period"] == "2015-11")
+    assert nov["quad4"] >= 1
+
+
 def test_unknown_dyad_has_an_empty_series(client):
     data = client.get("/api/dyads/ISL/NZL/series").json()
     assert data["series"] == [] and data["change_points"] == []

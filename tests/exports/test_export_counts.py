@@ -116,6 +116,12 @@ def test_include_past_writes_the_past_event_once_at_its_own_date(store, tmp_path
     if fmt == "plover":
         past = [r for r in rows if r["date"] and r["date"].startswith("2015-11")]
         assert len(past) == 1 and past[0]["num_mentions"] == 2
+        assert (past[0]["event_date"], past[0]["date_resolution"], past[0]["time_status"]) == (
+            "2015-11", "month", "past")
+        new = [r for r in rows if r["date"] == "2016-08-09"]
+        assert [r["time_status"] for r in new] == ["new"] and new[0]["event_date"] == "2016-08-09"
+        undated = [r for r in rows if r["date"] is None]
+        assert undated and all(r["event_date"] is None for r in undated)
 
 
 def test_the_setting_decides_when_the_flag_is_absent(store, tmp_path, monkeypatch):

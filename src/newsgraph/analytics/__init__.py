@@ -6,7 +6,7 @@ report, and only when ``counted`` (asserted, not negated or modal, unless the se
 """
 
 from .changepoints import change_points
-from .dyads import PERIODS, dyad_series, top_actors, top_dyads
+from .dyads import PERIODS, dyad_series, top_actors, top_dyads, volume_series
 from .network import network, write_gexf, write_graphml
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "network",
     "top_actors",
     "top_dyads",
+    "volume_series",
     "write_gexf",
     "write_graphml",
 ]

@@ -44,6 +44,16 @@ def _iso(value: str) -> str:
         raise SettingsError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def calendar(lo: str, hi: str, by: str) -> str:
+    """SQL for every period label from the period holding day expression ``lo`` to the one
+    holding ``hi``, in calendar order, as a one-column relation ``period`` (zero-filling)."""
+    unit = "week" if by == "week" else by
+    return f"""SELECT strftime(p, '{PERIODS[by]}') AS period FROM (
+        SELECT unnest(generate_series(date_trunc('{unit}', ({lo})::DATE)::TIMESTAMP,
+                                      date_trunc('{unit}', ({hi})::DATE)::TIMESTAMP,
+                                      INTERVAL 1 {unit})) AS p)"""
+
+
 def dyad_series(
     con: duckdb.DuckDBPyConnection,
     a: str,
@@ -54,11 +64,15 @@ def dyad_series(
     start: str | None = None,
     end: str | None = None,
 ) -> pd.DataFrame:
-    """Events between ``a`` and ``b`` per period (a->b only when ``directed``).
+    """Events between ``a`` and ``b`` per period (a->b only when ``directed``), on a
+    calendar-true axis: every period from the first event's (or ``start``'s) to the last
+    event's (or ``end``'s), periods without events present with zero counts. Empty when no
+    event matches. Events are merged events dated by their own date (a past reference
+    falls in its own month, an undated event in none).
 
-    Columns: period, events, quad1..quad4, goldstein_sum, goldstein_mean, tone_mean,
-    articles (all articles published in the period, for normalisation),
-    events_per_100_articles.
+    Columns: period, events, quad1..quad4 (integers), goldstein_sum (0 when empty),
+    goldstein_mean and tone_mean (missing when empty), articles (all articles published in
+    the period, for normalisation), events_per_100_articles (missing without articles).
     """
     if by not in PERIODS:
         raise SettingsError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
@@ -66,16 +80,18 @@ def dyad_series(
     pair = f"({actor_filter('source', a)} AND {actor_filter('target', b)})"
     if not directed:
         pair += f" OR ({actor_filter('source', b)} AND {actor_filter('target', a)})"
+    lo = f"DATE '{_iso(start)}'" if start else "(SELECT min(day) FROM merged)"
+    hi = f"DATE '{_iso(end)}'" if end else "(SELECT max(day) FROM merged)"
     sql = f"""
     WITH mentions AS (
         SELECT merged_id, day, quad_class, goldstein, tone FROM events
-        WHERE counted AND ({pair}) AND {_window("day", start, end)}
+        WHERE counted AND ({pair}) AND day IS NOT NULL AND {_window("day", start, end)}
     ), merged AS (
-        SELECT strftime(min(day), '{fmt}') AS period, any_value(quad_class) AS quad_class,
+        SELECT min(day) AS day, any_value(quad_class) AS quad_class,
                any_value(goldstein) AS goldstein, avg(tone) AS tone
         FROM mentions GROUP BY merged_id
     ), ev AS (
-        SELECT period, count(*) AS events,
+        SELECT strftime(day, '{fmt}') AS period, count(*) AS events,
                count(*) FILTER (WHERE quad_class = 1) AS quad1,
                count(*) FILTER (WHERE quad_class = 2) AS quad2,
                count(*) FILTER (WHERE quad_class = 3) AS quad3,
@@ -86,22 +102,57 @@ def dyad_series(
     ), arts AS (
         SELECT strftime(published, '{fmt}') AS period, count(*) AS articles FROM articles
         WHERE published IS NOT NULL AND {_window("published", start, end)} GROUP BY period
-    ), span AS (SELECT min(period) AS lo, max(period) AS hi FROM ev)
-    SELECT coalesce(ev.period, arts.period) AS period,
+    ), axis AS (
+        {calendar(lo, hi, by)} WHERE EXISTS (SELECT 1 FROM merged)
+    )
+    SELECT axis.period,
            coalesce(events, 0) AS events, coalesce(quad1, 0) AS quad1,
            coalesce(quad2, 0) AS quad2, coalesce(quad3, 0) AS quad3, coalesce(quad4, 0) AS quad4,
            coalesce(goldstein_sum, 0.0) AS goldstein_sum, goldstein_mean, tone_mean,
            coalesce(articles, 0) AS articles,
            CASE WHEN coalesce(articles, 0) > 0 THEN 100.0 * coalesce(events, 0) / articles END
                AS events_per_100_articles
-    FROM ev FULL OUTER JOIN arts ON ev.period = arts.period, span
-    WHERE coalesce(ev.period, arts.period) BETWEEN span.lo AND span.hi
-    ORDER BY period
+    FROM axis LEFT JOIN ev USING (period) LEFT JOIN arts USING (period)
+    ORDER BY axis.period
     """
     df = con.execute(sql).df()
     for col in ("events", "quad1", "quad2", "quad3", "quad4", "articles"):
         df[col] = df[col].astype("int64")
     return df[SERIES_COLUMNS]
+
+
+def volume_series(con: duckdb.DuckDBPyConnection, *, by: str = "month") -> pd.DataFrame:
+    """Articles (by publication date) and counted merged events (by their own date) per
+    period, with events by QuadClass, on a calendar-true axis: every period from the first
+    to the last publication (empty periods with zeros). Events dated outside that span
+    (history a story recalls, plans ahead) and undated events are on no period.
+
+    Columns: period, articles, events, quad1..quad4 (integers).
+    """
+    if by not in PERIODS:
+        raise SettingsError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
+    fmt = PERIODS[by]
+    lo, hi = "(SELECT min(published) FROM articles)", "(SELECT max(published) FROM articles)"
+    sql = f"""
+    WITH axis AS ({calendar(lo, hi, by)} WHERE EXISTS (SELECT 1 FROM articles
+                                                      WHERE published IS NOT NULL)),
+    a AS (SELECT strftime(published, '{fmt}') AS period, count(*) AS articles FROM articles
+          WHERE published IS NOT NULL GROUP BY 1),
+    e AS (SELECT strftime(day, '{fmt}') AS period, count(*) AS events,
+                 count(*) FILTER (WHERE quad_class = 1) AS quad1,
+                 count(*) FILTER (WHERE quad_class = 2) AS quad2,
+                 count(*) FILTER (WHERE quad_class = 3) AS quad3,
+                 count(*) FILTER (WHERE quad_class = 4) AS quad4
+          FROM merged_events WHERE counted AND day IS NOT NULL GROUP BY 1)
+    SELECT axis.period, coalesce(articles, 0) AS articles, coalesce(events, 0) AS events,
+           coalesce(quad1, 0) AS quad1, coalesce(quad2, 0) AS quad2,
+           coalesce(quad3, 0) AS quad3, coalesce(quad4, 0) AS quad4
+    FROM axis LEFT JOIN a USING (period) LEFT JOIN e USING (period) ORDER BY axis.period
+    """
+    df = con.execute(sql).df()
+    for col in ("articles", "events", "quad1", "quad2", "quad3", "quad4"):
+        df[col] = df[col].astype("int64")
+    return df
 
 
 def top_actors(

@@ -56,36 +56,26 @@ def events_arrow(db: Database, f: EventFilter, *, limit: int):
 
 
 def counts(db: Database) -> dict[str, int]:
+    """Store totals. ``events`` counts events as the exports and ``newsgraph stats`` do
+    (counted merged events: one per happening, however often reported); ``mentions`` the
+    event rows (one per report of an event)."""
     row = db.query(
-        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),"
-        " (SELECT count(*) FROM quotes), (SELECT count(DISTINCT name) FROM actors),"
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM merged_events WHERE"
+        " counted), (SELECT count(*) FROM events), (SELECT count(*) FROM quotes),"
+        " (SELECT count(DISTINCT name) FROM actors),"
         " (SELECT count(*) FROM places), (SELECT min(published) FROM articles),"
         " (SELECT max(published) FROM articles)"
     ).rows[0]
-    keys = ("articles", "events", "quotes", "actors", "places", "first", "last")
+    keys = ("articles", "events", "mentions", "quotes", "actors", "places", "first", "last")
     return dict(zip(keys, row, strict=True))
 
 
 def volumes(db: Database, *, by: str = "month") -> list[dict[str, Any]]:
-    """Articles and events per period, with events by QuadClass."""
-    unit = "month" if by == "month" else "day"
-    fmt = "%Y-%m" if unit == "month" else "%Y-%m-%d"
-    sql = f"""
-        WITH a AS (SELECT strftime(date_trunc('{unit}', published), '{fmt}') AS period,
-                          count(*) AS articles
-                   FROM articles WHERE published IS NOT NULL GROUP BY 1),
-             e AS (SELECT strftime(date_trunc('{unit}', published), '{fmt}') AS period,
-                          count(*) AS events,
-                          count(*) FILTER (WHERE quad_class = 1) AS quad1,
-                          count(*) FILTER (WHERE quad_class = 2) AS quad2,
-                          count(*) FILTER (WHERE quad_class = 3) AS quad3,
-                          count(*) FILTER (WHERE quad_class = 4) AS quad4
-                   FROM events WHERE published IS NOT NULL GROUP BY 1)
-        SELECT coalesce(a.period, e.period) AS period, coalesce(articles, 0) AS articles,
-               coalesce(events, 0) AS events, coalesce(quad1, 0) AS quad1,
-               coalesce(quad2, 0) AS quad2, coalesce(quad3, 0) AS quad3, coalesce(quad4, 0) AS quad4
-        FROM a FULL OUTER JOIN e ON a.period = e.period ORDER BY 1"""
-    return db.query(sql).dicts()
+    """Articles and counted merged events per period (every period from the first to the
+    last publication), with events by QuadClass; see ``analytics.volume_series``."""
+    from ..analytics import volume_series
+
+    return db.with_cursor(lambda cur: volume_series(cur, by=by).to_dict(orient="records"))
 
 
 def _range(start: dt.date | None, end: dt.date | None, column: str = "published") -> tuple[str, list]:

@@ -98,7 +98,11 @@ def plover_record(r: dict) -> dict | None:
         "quad_code": r["quad_class"], "event_scale": r["goldstein"],
         "event_loc": place,
         "cite_info": {"url": r["url"], "coder": "newsgraph"},
-        # newsgraph's own fields (the manual invites extra named fields)
+        # newsgraph's own fields (the manual invites extra named fields). ``date`` is the
+        # day on a calendar axis; ``event_date`` the event's own date as the text gives it
+        # (any resolution), ``time_status`` new | past | ongoing | future.
+        "event_date": r["event_date"], "date_resolution": r["date_resolution"],
+        "time_status": r["time_status"],
         "cameo": {"code": r["cameo"], "root": r["cameo_root"], "name": r["cameo_name"]},
         "num_mentions": r["num_mentions"], "num_sources": r["num_sources"],
         "num_articles": r["num_articles"], "num_stories": r["num_stories"],
