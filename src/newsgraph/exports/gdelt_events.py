@@ -110,7 +110,8 @@ def event_rows(con: duckdb.DuckDBPyConnection, options: ExportOptions):
             ]
 
 
-@register("gdelt-events", suffix=".export.CSV", keep="TRUE",
+@register("gdelt-events", suffix=".export.CSV", keep=CODED,
+          left_out="no coded actor on either side",
           help="GDELT 2.0 Events: 61 tab-separated columns, one row per merged event.")
 def write(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
     n = 0
