@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.store import Store
-from newsgraph.store.synthetic import synthetic_record
+from newsgraph.testing import synthetic_record
 
 TEXT = ("Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in "
         "Moscow. Turkey accused Russia of violating its airspace.")

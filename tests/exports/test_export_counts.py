@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.exports import FORMATS, ExportOptions, event_counts
 from newsgraph.store import Store
-from newsgraph.store.synthetic import synthetic_record
+from newsgraph.testing import synthetic_record
 
 EVENT_FILES = [name for name, e in FORMATS.items() if e.keep is not None]
 
