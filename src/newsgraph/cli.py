@@ -243,7 +243,7 @@ EndOpt = Annotated[Optional[str], typer.Option("--end", help="Last day YYYY-MM-D
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="gdelt-events, gdelt-mentions, "
-                                     "gdelt-gkg, plover, parquet, graphml, gexf, geojson, csv.")],
+                                     "gdelt-gkg, plover, icews, parquet, graphml, gexf, geojson, csv.")],
     output: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "-o", "--output", help="File (folder for parquet); default stdout.")] = None,
     store: StoreOpt = None,

@@ -116,6 +116,11 @@ def fips(iso3: str | None) -> str:
     return _countries().get(iso3 or "", {}).get("fips", "")
 
 
+def country_name(iso3: str | None) -> str:
+    """The country's name ('' when not a country, e.g. IGO)."""
+    return _countries().get(iso3 or "", {}).get("name", "")
+
+
 def is_country(code: str | None) -> bool:
     return bool(code) and code in _countries()
 
