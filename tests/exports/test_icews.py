@@ -13,7 +13,7 @@ from newsgraph.events.tables import cameo_table
 from newsgraph.exports import FORMATS, ExportOptions
 from newsgraph.exports.icews import COLUMNS
 from newsgraph.store import Store
-from newsgraph.store.synthetic import synthetic_record
+from newsgraph.testing import synthetic_record
 
 # The columns of the ICEWS Coded Event Data files (Harvard Dataverse, doi:10.7910/DVN/28075),
 # as their header line reads. No ICEWS codebook is in ../shared/reference, so the list is here.

@@ -93,4 +93,4 @@ def summary(con: duckdb.DuckDBPyConnection, fmt: str, rows: int,
 
 
 # The built-in renderers register themselves on import.
-from . import gdelt_events, gdelt_gkg, gdelt_mentions, graphs, lake, tables  # noqa: E402,F401
+from . import gdelt_events, gdelt_gkg, gdelt_mentions, graphs, icews, lake, tables  # noqa: E402,F401

@@ -17,10 +17,10 @@ from typing import TextIO
 
 import duckdb
 
-from .registry import ExportOptions, register
 from .common import country_name, event_filter, tsv_line, window
 from .gdelt_events import CODED
 from .identity import identity
+from .registry import ExportOptions, register
 
 COLUMNS: list[str] = [
     "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
