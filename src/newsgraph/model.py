@@ -171,7 +171,7 @@ class Place:
     lon: float | None = None
     geonameid: int | None = None
     feature: str | None = None  # country | admin1 | city | facility | region | border
-    role: str = "mention"  # mention | event_location | border | metonym
+    role: str = "mention"  # mention | event_location | border | metonym | adjectival | in_name
     rule: str = ""
     confidence: float = 0.0
     reason: str | None = None

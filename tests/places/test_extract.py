@@ -40,8 +40,35 @@ def test_seed_syrian_border_is_a_border_mention(seed_places):
     ]
 
 
-def test_seed_demonyms_are_not_places(seed_places):
-    assert not any(p.text in ("Turkish", "Russian") for p in seed_places)
+def test_seed_demonyms_are_adjectival_place_mentions(seed_places):
+    adj = {p.text: p for p in seed_places if p.text in ("Turkish", "Russian")}
+    assert adj, "demonyms are place mentions"
+    for p in adj.values():
+        assert p.role == "adjectival" and p.role in places.NOT_EVENT_PLACE_ROLES
+    assert {p.country for p in adj.values()} <= {"TUR", "RUS"}
+
+
+def test_places_inside_organisation_names_are_linked(nlp):
+    text = (
+        "Officers of the Chicago Police Department arrested two men on Monday. Inspectors of "
+        "the Ohio Department of Health visited Columbus, Ohio, later that week."
+    )
+    found = _run(nlp, text).places
+    chicago = next((p for p in found if p.text == "Chicago"), None)
+    assert chicago is not None and chicago.admin1 == "Illinois"
+    assert chicago.role == "in_name" and "Chicago Police Department" in (chicago.reason or "")
+    ohio = [p for p in found if p.text == "Ohio" and p.role == "in_name"]
+    assert ohio and ohio[0].feature == "admin1"
+
+
+def test_a_capitalised_town_no_entity_covers_is_found(nlp):
+    text = (
+        "RED OAK, Iowa - The forum in Red Oak drew a crowd. Candidates met voters in Clarinda "
+        "and Shenandoah before driving back to Des Moines."
+    )
+    rec = _run(nlp, text)
+    names = {(p.name, p.admin1) for p in rec.places if p.lat is not None}
+    assert ("Red Oak", "Iowa") in names and ("Clarinda", "Iowa") in names
 
 
 def test_seed_roles(seed_text, seed_places):
@@ -65,3 +92,15 @@ def test_person_tagged_as_gpe_is_not_a_place(nlp):
 
 def test_no_places_in_placeless_text(nlp):
     assert _run(nlp, "The committee approved the budget on Monday.").places == []
+
+
+def test_no_place_from_a_name_word_a_longer_place_name_or_a_demonym(nlp):
+    text = (
+        "Doctors at the Duke University Medical Center in Durham, North Carolina, wrote in the "
+        "New England Journal of Medicine, The New Zealand Herald reported. The Canadian Food "
+        "Inspection Agency said the same."
+    )
+    found = [p for p in _run(nlp, text).places if p.role == "in_name"]
+    texts = {p.text for p in found}
+    assert not texts & {"Center", "England", "Canadian"}, texts
+    assert all(not p.text.startswith("The ") for p in found), texts

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 
 from ..context import DocContext
+from ..places.extract import NOT_EVENT_PLACE_ROLES
 from .arguments import ArgResolver
 from .build import anchor_tokens, to_events
 from .coder import SentenceCoder
@@ -72,7 +73,7 @@ def extract(ctx: DocContext) -> None:
         anchors = {tok: (dates[i].value, "stated in the text") for tok, i in owners.items()}
         places = {
             tok: i for tok, i in anchor_tokens(ctx, sent, place_spans, triggers).items()
-            if rec.places[i].role != "metonym"
+            if rec.places[i].role not in NOT_EVENT_PLACE_ROLES
         }
         start = max(sent.start_char, ctx.tokens[first].idx)
         events.extend(to_events(ctx, sent, n, start, cands, is_root, anchors, places, dict_mode))

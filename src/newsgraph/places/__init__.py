@@ -6,12 +6,13 @@ article (the benchmark and other tools call it directly).
 
 from __future__ import annotations
 
-from .extract import extract
+from .extract import NOT_EVENT_PLACE_ROLES, extract
 from .gazetteer import Entry, Gazetteer
 from .gazetteer import load as load_gazetteer
 from .resolve import Focus, Resolution, article_focus, resolve_toponym
 
 __all__ = [
+    "NOT_EVENT_PLACE_ROLES",
     "Entry",
     "Focus",
     "Gazetteer",

@@ -1,10 +1,15 @@
 """The places extractor: place mentions of one document, resolved, with their roles.
 
-Candidates are GPE/LOC/FAC entities, ORG entities that name a country or a known facility,
-facility names from the gazetteer found in the text, and border phrases ("along the
-Syrian border"). Demonyms ("Turkish") are not places. A place that acts ("Ankara shot
-down", "Moscow and Ankara have backed") is a metonym; one governed by a locative
-preposition ("in Syria", "to Russia") is an event location; the rest are mentions.
+Candidates are GPE/LOC/FAC entities; ORG/PERSON entities that name a country, or a place
+the article's focus says is one of the story's (qualified elsewhere, or one of its
+localities); the place inside an organisation's name ("Chicago Police Department",
+"University of Texas": role ``in_name``, the organisation in ``reason``); capitalised names
+no entity covers that the focus places; facility names from the gazetteer found in the text;
+border phrases ("along the Syrian border"); and demonyms ("Syrian", "Texans": role
+``adjectival``). A place that acts ("Ankara shot down", "Moscow and Ankara have backed") is a
+metonym; one governed by a locative preposition ("in Syria", "to Russia") is an event
+location; the rest are mentions. Metonyms, adjectival mentions and places inside names are
+never an event's place (``NOT_EVENT_PLACE_ROLES``).
 """
 
 from __future__ import annotations
@@ -17,8 +22,9 @@ from spacy.tokens import Span, Token
 
 from ..context import DocContext
 from ..model import Place
+from .focus import NAME_RUN, name_runs
 from .gazetteer import Entry, Gazetteer, load, norm
-from .resolve import NON_PLACES, Focus, Resolution, article_focus, resolve_toponym
+from .resolve import NON_PLACES, Focus, Resolution, article_focus, contained_place, resolve_toponym
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +51,10 @@ _LOCATIVE = {
     "over",
 }
 _COUNTRY_SLIP_LABELS = {"ORG", "PERSON"}
+_NAME_LABELS = {"ORG", "FAC"}  # names that may hold a place: "Chicago Police Department"
+_DEMONYM_LABELS = {"NORP", "GPE"}
+# Roles of places that say where something is named from, not where it happens.
+NOT_EVENT_PLACE_ROLES = frozenset({"metonym", "adjectival", "in_name"})
 _AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 _BORDER = re.compile(
     r"\b(?:the\s+)?((?:[A-Z][a-z]+(?:[-\u2013][A-Z][a-z]+)?))\s+(border|frontier)s?\b"
@@ -132,6 +142,77 @@ def _borders(ctx: DocContext, gaz: Gazetteer, taken: list[tuple[int, int]]) -> l
     return out
 
 
+def _demonym(gaz: Gazetteer, text: str) -> Entry | None:
+    """The country (or region) a demonym or its plural names: "Syrian", "Texans"."""
+    if not text[:1].isupper():
+        return None
+    dem = gaz.demonym(text)
+    if dem is None and text.endswith("s") and len(text) > 4:
+        dem = gaz.demonym(text[:-1])
+    big = any(
+        p and (e.feature != "city" or e.population >= 100_000) for e, p in gaz.candidates(text)
+    )
+    if dem is None or big:
+        return None  # "Canadian" is a demonym before it is a Texas town; "Jordan" a country
+    return dem
+
+
+def _slip_is_place(gaz: Gazetteer, focus: Focus, text: str, start: int) -> bool:
+    """An ORG/PERSON entity that is a place: a country's name ("Kazakhstan"), or a name the
+    article qualifies elsewhere or the focus counts among the story's localities."""
+    cands = gaz.candidates(text)
+    if any(e.feature == "country" for e, _ in cands):
+        return True
+    if norm(text) in focus.qualified:
+        return True
+    entries = {e for e, p in cands if p}
+    return any(pos == start and e in entries for pos, e in focus.locals)
+
+
+def _in_name(name: str, start: int, focus: Focus, gaz: Gazetteer) -> Place | None:
+    """The story's place inside an organisation's or facility's name, linked to it."""
+    hit = contained_place(name, focus, gaz, big_towns=True)
+    if hit is None:
+        return None
+    off, part, entry = hit
+    res = Resolution(entry, 0.0, "places:in-name", 0.5, reason=f"in the name {name!r}")
+    return _place(start + off, start + off + len(part), part, res, "in_name")
+
+
+def _unnamed(
+    ctx: DocContext, focus: Focus, gaz: Gazetteer, taken: list[tuple[int, int]]
+) -> list[Place]:
+    """Capitalised names no entity covers that the article's focus counts among the story's
+    localities ("Red Oak" the tagger missed)."""
+    text = ctx.text
+    ents = [(e.start_char, e.end_char) for e in ctx.ents]
+    out: list[Place] = []
+    for pos, entry in focus.locals:
+        if pos < 0 or (out and out[-1].start == pos):
+            continue
+        m = NAME_RUN.match(text, pos)
+        if m is None:
+            continue
+        name = name_runs(m.group(0))[0].text
+        end = pos + len(name)
+        if _overlaps(pos, end, ents) or _overlaps(pos, end, taken):
+            continue
+        if not any(e == entry for e, p in gaz.candidates(name) if p):
+            continue
+        res = resolve_toponym(
+            name, text, start=pos, end=end, focus=focus, allow_demonyms=False,
+            anchor_fallback=False, gazetteer=gaz,
+        )  # fmt: skip
+        if res is None:
+            continue
+        span = ctx.doc.char_span(pos, end, alignment_mode="expand")
+        role = _role(span) if span is not None else "mention"
+        place = _place(pos, end, name, res, role)
+        place.reason = place.reason or "no entity; the article's focus places this name"
+        out.append(place)
+    return out
+
+
 def extract(ctx: DocContext) -> None:
     """Fill ``ctx.record.places`` in text order."""
     gaz = load()
@@ -160,18 +241,28 @@ def extract(ctx: DocContext) -> None:
     taken.extend((p.start, p.end) for p in places)
 
     for ent in ctx.ents:
-        if ent.label_ not in _PLACE_LABELS and ent.label_ not in _COUNTRY_SLIP_LABELS:
-            continue
         span = _strip_article(ent)
         start, end = span.start_char, span.end_char
         if _overlaps(start, end, taken) or _overlaps(start, end, people):
             continue
+        if ent.label_ in _DEMONYM_LABELS:
+            dem = _demonym(gaz, span.text)
+            if dem is not None:
+                res = Resolution(dem, 0.0, "places:demonym", 0.7, demonym=True)
+                places.append(_place(start, end, span.text, res, "adjectival"))
+                taken.append((start, end))
+                continue
+        if ent.label_ not in _PLACE_LABELS and ent.label_ not in _COUNTRY_SLIP_LABELS:
+            continue
         if norm(span.text) in NON_PLACES:
             continue  # "the West": a bloc, not a place
-        if ent.label_ in _COUNTRY_SLIP_LABELS:
-            # Only a country's name tagged ORG/PERSON ("Russian Federation", "Kazakhstan").
-            if not any(e.feature == "country" for e, _ in gaz.candidates(span.text)):
-                continue
+        if ent.label_ in _COUNTRY_SLIP_LABELS and not _slip_is_place(gaz, focus, span.text, start):
+            if ent.label_ in _NAME_LABELS:
+                inner = _in_name(span.text, start, focus, gaz)
+                if inner is not None:
+                    places.append(inner)
+                    taken.append((inner.start, inner.end))
+            continue
         res = resolve_toponym(
             span.text,
             text,
@@ -196,6 +287,8 @@ def extract(ctx: DocContext) -> None:
         else:
             places.append(_place(start, end, span.text, res, _role(span)))
         taken.append((start, end))
+
+    places.extend(_unnamed(ctx, focus, gaz, taken + people))
 
     places.sort(key=lambda p: (p.start, p.end))
     ctx.record.places = places

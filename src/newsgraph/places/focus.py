@@ -254,6 +254,21 @@ def _qualified_names(text: str, runs: list[Run], focus: Focus, gaz: Gazetteer) -
     return out
 
 
+def _split_lists(gaz: Gazetteer, runs: list[Run]) -> list[Run]:
+    """Runs joined by "and" that no entry bears are lists of names: "Clarinda and
+    Shenandoah" is two towns ("Bosnia and Herzegovina" stays one)."""
+    out: list[Run] = []
+    for r in runs:
+        if " and " not in r.text or gaz.candidates(r.text):
+            out.append(r)
+            continue
+        pos = r.start
+        for part in r.text.split(" and "):
+            out.append(Run(pos, part))
+            pos += len(part) + len(" and ")
+    return out
+
+
 def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -> Focus:
     """Scan the capitalised names of ``text`` for countries, divisions and localities.
 
@@ -274,7 +289,9 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
     first: dict[Entry, int] = {}
     runs = name_runs(text)
     focus.qualified = _qualified_names(text, runs, focus, gaz)
-    for m in runs:
+    split = _split_lists(gaz, runs)
+    listed = set(split) - set(runs)
+    for m in split:
         phrase = m.text
         key = norm(phrase)
         if key in NON_PLACES or key in _CALENDAR or len(key) < 3:
@@ -291,6 +308,8 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
         )
         if best.feature not in LOCAL_FEATURES or best.country not in focus.countries:
             continue
+        if m in listed and best.feature == "admin1":
+            continue  # a division in a list of names is no locality of the story
         if not _agrees(best, focus, pass1_locals):
             continue
         focus.locals.append((m.start, best))

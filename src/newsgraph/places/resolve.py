@@ -34,51 +34,86 @@ def _names_a_big_place(e: Entry, primary: bool) -> bool:
 
 
 # Generic heads of names the gazetteer lacks: "Orange County" -> "Orange".
-_GENERIC_TAIL = re.compile(
-    r"\s+(county|city|state|province|district|region|parish|borough|township|university|"
-    r"college|airport|river|valley|street|road|avenue|park|square|bridge|beach|island)$",
-    re.IGNORECASE,
+_GENERIC_HEADS = (
+    "county city state province district region parish borough township university college "
+    "airport river valley street road avenue park square bridge beach island"
+).split()
+_GENERIC_TAIL = re.compile(r"\s+(" + "|".join(_GENERIC_HEADS) + r")$", re.IGNORECASE)
+# Words that are common nouns first ("Medical Center"): never a town inside a longer name.
+_GENERIC_WORDS = frozenset(
+    [*_GENERIC_HEADS, "center", "centre", "hall", "hospital", "school", "institute", "office"]
 )
-
 
 # Streets are named after places elsewhere ("Collins Avenue"): they lie in the story's town.
 _STREET = re.compile(r"\b(street|st|road|rd|avenue|ave|boulevard|lane|drive|square)\.?$", re.I)
 
 
-def _story_place(part: str, focus: Focus, gaz: Gazetteer) -> Entry | None:
+_BIG_TOWN = 100_000  # a town this big inside an organisation's name is the organisation's
+
+
+def _story_place(
+    part: str, focus: Focus, gaz: Gazetteer, *, big_towns: bool = False
+) -> Entry | None:
     """The place ``part`` names when it is one of the story's: in a country the article
     names and, for a town or county, near a locality it names ("Church" or "Jones" inside
-    a name is rarely a town)."""
+    a name is rarely a town); with ``big_towns``, a town of 100,000+ people bearing the name
+    as its own counts too ("Chicago Police Department")."""
     key = norm(part)
     if len(key) < 4 or key in NON_PLACES or not part[:1].isupper():
         return None
+    if key in _GENERIC_WORDS or gaz.demonym(part) is not None:
+        return None  # "Center" of "Medical Center", "Canadian" of a Canadian agency
     cands = [
         (e, p)
         for e, p in drop_shadowed_divisions(gaz.candidates(part))
-        if e.feature != "continent" and (p or e.population >= 100_000)
+        if e.feature != "continent" and (p or e.population >= _BIG_TOWN)
     ]
     if not cands:
         return None
-    best = rank(cands, focus, set())[0][1]
+    best = focus.qualified.get(key) or rank(cands, focus, set())[0][1]
     if best.country not in focus.countries:
         return None
     if best.feature in ("country", "admin1") or any(
         km(loc, best.lat, best.lon) <= NEAR_KM for _, loc in focus.locals
     ):
         return best
+    if big_towns and best.feature == "city" and best.population >= _BIG_TOWN:
+        return best if any(p and e == best for e, p in cands) else None
+    return None
+
+
+_NAME_WORD = re.compile(r"[^\s,]+")
+_NAME_ARTICLES = frozenset({"the", "of", "and", "for", "a"})
+
+
+def contained_place(
+    name: str, focus: Focus, gaz: Gazetteer, *, big_towns: bool = False
+) -> tuple[int, str, Entry] | None:
+    """The story's place named inside a longer name, as (offset in ``name``, its words,
+    entry): "Riverdale Lukoil South" -> Riverdale, "University of Texas" -> Texas; the
+    longest runs of words first."""
+    words = [(m.start(), m.group(0)) for m in _NAME_WORD.finditer(name)]
+    known: list[tuple[int, int]] = []  # runs that are a name of their own ("New England")
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            if words[i][1].lower() in _NAME_ARTICLES:
+                continue  # "The New Zealand Herald": the place starts after the article
+            if any(a <= i and i + size <= b for a, b in known):
+                continue  # "England" inside "New England"
+            off = words[i][0]
+            last = words[i + size - 1]
+            words_text = " ".join(w for _, w in words[i : i + size])
+            found = _story_place(words_text, focus, gaz, big_towns=big_towns)
+            if found is not None:
+                return off, name[off : last[0] + len(last[1])], found
+            if size > 1 and gaz.candidates(words_text):
+                known.append((i, i + size))
     return None
 
 
 def _contained(name: str, focus: Focus, gaz: Gazetteer) -> Entry | None:
-    """The story's place named inside a longer name ("Riverdale Lukoil South" ->
-    Riverdale), trying the longest runs of words first."""
-    words = name.replace(",", " ").split()
-    for size in range(len(words) - 1, 0, -1):
-        for i in range(len(words) - size + 1):
-            found = _story_place(" ".join(words[i : i + size]), focus, gaz)
-            if found is not None:
-                return found
-    return None
+    hit = contained_place(name, focus, gaz)
+    return hit[2] if hit else None
 
 
 def _local_within(area: Entry, focus: Focus, start: int | None) -> Entry | None:
