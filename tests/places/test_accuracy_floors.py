@@ -31,3 +31,20 @@ def test_geovirus_floor():
     shared_path("eval", "geovirus", "geovirus.jsonl")
     m = _benchmark().evaluate("geovirus", half="report")
     assert m["acc161"] >= GEOVIRUS_ACC161_FLOOR, m
+
+
+# End to end (the pipeline finds the names itself), report halves: recall within 161 km.
+GEOWEBNEWS_E2E_RECALL_FLOOR = 0.66
+GEOVIRUS_E2E_RECALL_FLOOR = 0.70
+
+
+def test_geowebnews_end_to_end_floor():
+    shared_path("eval", "geowebnews", "geowebnews.jsonl")
+    m = _benchmark().end_to_end("geowebnews", half="report")
+    assert m["recall161"] >= GEOWEBNEWS_E2E_RECALL_FLOOR, m
+
+
+def test_geovirus_end_to_end_floor():
+    shared_path("eval", "geovirus", "geovirus.jsonl")
+    m = _benchmark().end_to_end("geovirus", half="report")
+    assert m["recall161"] >= GEOVIRUS_E2E_RECALL_FLOOR, m

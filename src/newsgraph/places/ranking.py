@@ -179,9 +179,13 @@ def _score(
 
 
 def near_locality(e: Entry, focus: Focus) -> Entry | None:
-    """The first of the article's localities (of another name) within NEAR_KM of ``e``."""
+    """The first of the article's towns or counties (of another name) within NEAR_KM of
+    ``e`` (a division's point says nothing of what lies near it: being in the division is
+    scored apart)."""
     key = norm(e.name)
     for _, loc in focus.locals:
+        if loc.feature == "admin1":
+            continue
         if norm(loc.name) != key and km(loc, e.lat, e.lon) <= NEAR_KM:
             return loc
     return None
