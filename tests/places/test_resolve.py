@@ -108,3 +108,38 @@ def test_a_list_of_divisions_is_no_qualifier():
 def test_division_and_country_short_names(name, country, feature):
     res = resolve_toponym(name, "Officials said on Monday.")
     assert (res.entry.country, res.entry.feature) == (country, feature)
+
+
+def test_a_division_named_in_the_story_does_not_make_its_small_namesake_near():
+    # Ohio is named, and its centre lies near Louisville, Ohio (9,000 people); the story's
+    # towns (Cincinnati, Lexington) lie near Louisville, Kentucky.
+    text = (
+        "Flooding closed roads from Cincinnati, Ohio, to Lexington, Kentucky. In Louisville "
+        "the river crested on Sunday."
+    )
+    res = resolve_toponym("Louisville", text, start=text.index("Louisville"))
+    assert res is not None and res.entry.admin1 == "Kentucky"
+
+
+def test_a_small_far_namesake_yields_to_the_story_place():
+    text = (
+        "The Brooklyn Museum and Queens College in New York City host the shows. The cast "
+        "rehearsed in Manhattan before the opening on Broadway in New York City."
+    )
+    res = resolve_toponym("Broadway", text, start=text.index("Broadway"))
+    assert res is not None and res.entry.admin1 == "New York", res
+    assert res.reason and "far from the story" in res.reason
+    # Without another town of the story, the town keeps its name.
+    alone = resolve_toponym("Broadway", "They drove to Broadway.", start=14)
+    assert alone is not None and alone.entry.name == "Broadway"
+
+
+def test_ambiguous_towns_that_agree_name_the_country_of_a_local_story():
+    text = (
+        "The couple met in Dewsbury, lived in Ossett and Overton, then moved to Middlestown "
+        "and finally to Thornhill."
+    )
+    focus = article_focus(text)
+    assert max(focus.countries, key=focus.countries.get) == "GBR"
+    res = resolve_toponym("Overton", text, start=text.index("Overton"), focus=focus)
+    assert res is not None and res.entry.country == "GBR"

@@ -210,7 +210,40 @@ def _country_shares(
                 admin1[(e.country, e.admin1)] += 1
             if e.feature == "city" and not whole:
                 local.append((pos, e))  # "New Orleans" of "New Orleans Railways"
+    for country, votes in _town_votes(text, runs, gaz).items():
+        counts[country] += votes
     return counts, admin1, local
+
+
+_VOTE = 0.5  # what one ambiguous town name says of its country, beside one sure name
+_MIN_VOTERS = 3  # distinct town names that must agree before they count
+
+
+def _town_votes(text: str, runs: list[Run], gaz: Gazetteer) -> Counter[str]:
+    """Countries that several ambiguous town names share ("Dewsbury", "Thornhill",
+    "Overton": England's, among others): each distinct one-word or two-word name that only
+    towns and counties bear shares one vote among its countries; a country counts when at
+    least three names vote for it. A local story that names no country still gets one."""
+    votes: Counter[str] = Counter()
+    voters: Counter[str] = Counter()
+    seen: set[str] = set()
+    for r in runs:
+        key = norm(r.text)
+        if key in seen or key in NON_PLACES or key in _CALENDAR or r.text.count(" ") > 1:
+            continue
+        seen.add(key)
+        if " " not in r.text and (
+            _sentence_initial(text, r.start) or _lower_case_use(text, r.text)
+        ):
+            continue
+        cands = [(e, p) for e, p in gaz.candidates(r.text) if p]
+        if not cands or any(e.feature not in ("city", "admin2") for e, _ in cands):
+            continue
+        countries = {e.country for e, _ in cands if e.country}
+        for c in countries:
+            votes[c] += 1 / len(countries)
+            voters[c] += 1
+    return Counter({c: _VOTE * v for c, v in votes.items() if voters[c] >= _MIN_VOTERS})
 
 
 _SMALL_TOWN = 100_000

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .focus import article_focus
+from .focus import GENERIC_HEADS, article_focus
 from .gazetteer import Entry, Gazetteer, load, norm
 from .ranking import NEAR_KM, NON_PLACES, Focus, drop_shadowed_divisions, km, qualifier_hits, rank
 
@@ -41,7 +41,7 @@ _GENERIC_HEADS = (
 _GENERIC_TAIL = re.compile(r"\s+(" + "|".join(_GENERIC_HEADS) + r")$", re.IGNORECASE)
 # Words that are common nouns first ("Medical Center"): never a town inside a longer name.
 _GENERIC_WORDS = frozenset(
-    [*_GENERIC_HEADS, "center", "centre", "hall", "hospital", "school", "institute", "office"]
+    [*_GENERIC_HEADS, *GENERIC_HEADS, "center", "centre", "hospital", "school", "institute"]
 )
 
 # Streets are named after places elsewhere ("Collins Avenue"): they lie in the story's town.
@@ -132,17 +132,40 @@ def _local_within(area: Entry, focus: Focus, start: int | None) -> Entry | None:
     return (before[-1] if before else inside[0])[1]
 
 
-def _nearest_local(focus: Focus, start: int | None) -> Entry | None:
-    """The city or county named last before ``start`` (within _LOCAL_SPAN characters)."""
+def _nearest_local(
+    focus: Focus, start: int | None, other_than: Entry | None = None
+) -> Entry | None:
+    """The city or county named last before ``start`` (within _LOCAL_SPAN characters),
+    other than ``other_than``."""
     if start is None:
         return None
     best = None
     for pos, e in focus.locals:
         if pos > start:
             break
-        if e.feature != "admin1" and start - pos <= _LOCAL_SPAN:
+        if e.feature != "admin1" and start - pos <= _LOCAL_SPAN and e != other_than:
             best = e
     return best
+
+
+_STRAY_POP = 20_000  # a town this small far from every place of the story is rarely meant
+_STRAY_KM = 3 * NEAR_KM
+
+
+def _stray_town(e: Entry, focus: Focus, ambiguous: bool) -> bool:
+    """A small town outside the divisions the article names and far from all of its towns
+    and counties, in a story that names some ("Broadway", Virginia in a New York story):
+    the name is more likely a street, venue or quarter of the story's place. A town that
+    alone bears its name stays when the article names its country ("Choropampa", Peru)."""
+    if e.feature != "city" or e.population >= _STRAY_POP:
+        return False
+    if not ambiguous and focus.countries.get(e.country or "", 0.0) >= 0.1:
+        return False
+    key = norm(e.name)
+    towns = [t for _, t in focus.locals if t.feature != "admin1" and norm(t.name) != key]
+    if not towns or (e.country, e.admin1) in focus.admin1_weight:
+        return False
+    return all(km(loc, e.lat, e.lon) > _STRAY_KM for loc in towns)
 
 
 def _fallback(
@@ -221,6 +244,13 @@ def resolve_toponym(
         return Resolution(same, 0.0, "places:ranked", 0.8, reason=reason)
     scored = rank(cands, focus, hits)
     best_score, best = scored[0]
+    if anchor_fallback and not hits and _stray_town(best, focus, len(scored) > 1):
+        near = _nearest_local(focus, start, other_than=best) or focus.anchor
+        if near is not None and near != best:
+            reason = (
+                f"a small {best.name} far from the story's places; read as one of {near.name}'s"
+            )
+            return Resolution(near, 0.0, "places:article-anchor", 0.25, reason=reason)
     margin = best_score - scored[1][0] if len(scored) > 1 else 5.0
     confidence = round(min(0.99, 0.55 + 0.1 * margin), 2)
     rule = "places:gazetteer" if len(scored) == 1 else "places:ranked"
