@@ -134,3 +134,50 @@ def test_seed_speakers_are_actors_in_the_full_pipeline(seed_record, start, kind,
     q = _find(seed_record.quotes, start, kind)
     assert q.speaker.actor in names and names[q.speaker.actor].endswith(speaker)
     assert q in quotes.by_actor(seed_record)[q.speaker.actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The council accused the developer of ignoring the planning rules.",
+            "the developer of ignoring the planning rules",
+            "The council",
+        ),
+        ("Nurses called for safer staffing levels.", "safer staffing levels", "Nurses"),
+        (
+            "The senator voiced concern about the cost of the programme.",
+            "concern about the cost of the programme",
+            "The senator",
+        ),
+        (
+            "An audit showed that the fund had lost half its value.",
+            "the fund had lost half its value",
+            "An audit",
+        ),
+    ],
+)
+def test_attributions_whose_cue_is_not_a_speech_verb(nlp, settings, text, content, speaker):
+    found = [q for q in _quotes(nlp, settings, text) if q.kind == "indirect"]
+    assert [q.text for q in found] == [content]
+    assert found[0].speaker.name == speaker and found[0].cue_word
+
+
+def test_a_name_and_a_colon_attribute_the_quotation(nlp, settings):
+    text = "Professor Lena Maric: “The data leave no doubt about the trend.”"
+    (q,) = _quotes(nlp, settings, text)
+    assert q.kind == "direct" and q.rule == "direct:colon_name"
+    assert q.speaker.name == "Lena Maric" and q.cue_word == ":"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales showed a steady rise in the spring.",
+        "Players expressed themselves freely in the second half.",
+        "He called his lawyer on Friday.",
+        "Menu: soup, bread and cheese.",
+    ],
+)
+def test_no_attribution_without_content_or_speaker(nlp, settings, text):
+    assert _quotes(nlp, settings, text) == []

@@ -1,4 +1,4 @@
-"""Cue words: the verbs that introduce what someone said.
+"""Cue words: the verbs that introduce what someone said (the one lexicon of attribution).
 
 Verbs of belief (believe, think, hope) are left out on purpose: "I believe that ..."
 inside a quotation is part of what was said, not an attribution.
@@ -24,9 +24,45 @@ DIRECT_ONLY_VERBS: frozenset[str] = frozenset(
 )
 
 
+# Verbs whose object (and its preposition) is what the speaker said, asked or felt, when
+# they take no clause: accusations ("accused X of Y", "blamed X for Y"), demands ("demanded
+# the release of"), expressions ("expressed concern about", "condemned the attack") and
+# rejections ("denied any wrongdoing").
+OBJECT_CUES: frozenset[str] = frozenset(
+    """
+    accuse blame criticise criticize condemn denounce welcome praise reject deny
+    demand express voice apologise apologize urge
+    """.split()
+)
+# Verbs that attribute only through one preposition: "called for calm", "appealed for help".
+PREPOSITION_CUES: dict[str, str] = {"call": "for", "appeal": "for", "plead": "for"}
+# Verbs by which a document attributes a finding, with a clause only: "the survey showed that".
+FINDING_VERBS: frozenset[str] = frozenset("show find indicate suggest conclude".split())
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+
+
+def object_cue(token: Token) -> str | None:
+    """For an attributing verb that takes its content as an object: the preposition the
+    content must follow ("for" of "call for"), "" for a plain object, else None."""
+    if not _is_verb(token):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in PREPOSITION_CUES:
+        return PREPOSITION_CUES[lemma]
+    return "" if lemma in OBJECT_CUES else None
+
+
+def is_finding(token: Token) -> bool:
+    """A verb by which a report, study or poll attributes a clause ("showed that ...")."""
+    return _is_verb(token) and token.lemma_.lower() in FINDING_VERBS
+
+
 def is_cue(token: Token, *, direct: bool) -> bool:
     """Is ``token`` a speech verb (``direct``: next to a quotation, which allows more)?"""
-    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+    if not _is_verb(token):
         return False
     lemma = token.lemma_.lower()
     if lemma == "point" and not any(c.lower_ == "out" for c in token.children):

@@ -5,6 +5,7 @@ edge, the line end or the next quotation mark:
 
 * direct, cue after:   “…”, Putin said.   /  “…”, said Putin.  /  “A,” he said, “B.”
 * direct, cue before:  Putin said: “…”    /  ..., he said, “B.”
+* direct, colon name:  Dr. Amara Njoku: “…”  (a name and a colon, nothing else before it)
 * direct, no cue:      a quotation standing alone as its sentence; its speaker is unknown
 * partial:             a quoted phrase inside a sentence whose speech verb names a speaker
 * nothing:             scare quotes and titles (no speech verb, or "so-called", "dubbed")
@@ -138,6 +139,8 @@ def direct_quotes(ctx: DocContext, marked: list[Marked]) -> list[Quote]:
             and (_ONLY_PUNCT.match(right) or (cue_r is not None and right[:1] in ",;"))
         ):
             out.append(_quote(ctx, m, "direct", "direct:cue_before", cue_l, inside, 0.95))
+        elif (name := _colon_name(ctx, la, lb)) is not None and _ONLY_PUNCT.match(right):
+            out.append(_quote(ctx, m, "direct", "direct:colon_name", name, inside, 0.85))
         elif left == "" and _ONLY_PUNCT.match(right) and words >= 3:
             out.append(_quote(ctx, m, "direct", "direct:no_cue", None, inside, 0.6))
         elif not _NAMING.search(text[max(0, m.open - 25) : m.open]) and not _title_like(
@@ -148,6 +151,28 @@ def direct_quotes(ctx: DocContext, marked: list[Marked]) -> list[Quote]:
                 out.append(_quote(ctx, m, "partial", "partial:sentence_cue", cue, inside, 0.8))
     _inherit_speakers(text, marked, out)
     return out
+
+
+_COLON_NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+_MAX_TITLE_WORDS = 2  # "Dr." or "Senator" before a name the tagger left out
+
+
+def _colon_name(ctx: DocContext, a: int, b: int) -> tuple[Token, Token | None] | None:
+    """A name and a colon right before the quotation, and nothing else before the name but
+    a title: "Dr. Amara Njoku: “...”" (headline and interview style). Returned as (cue,
+    subject): the colon and the name."""
+    left = ctx.record.text[a:b].rstrip()
+    if not left.endswith(":"):
+        return None
+    colon = a + len(left) - 1
+    ent = next(
+        (e for e in ctx.doc.ents if e.end_char == colon and e.label_ in _COLON_NAME_LABELS), None
+    )
+    if ent is None or len(ctx.record.text[a : ent.start_char].split()) > _MAX_TITLE_WORDS:
+        return None
+    if ent.end >= len(ctx.doc) or ctx.doc[ent.end].text != ":":
+        return None
+    return ctx.doc[ent.end], ent.root
 
 
 def _title_like(s: str) -> bool:
