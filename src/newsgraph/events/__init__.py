@@ -15,9 +15,9 @@ import logging
 from ..context import DocContext
 from ..places.extract import NOT_EVENT_PLACE_ROLES
 from .arguments import ArgResolver
-from .build import anchor_tokens, to_events
+from .build import anchor_tokens, main_candidate, to_events
 from .coder import SentenceCoder
-from .combine import combine
+from .combine import combine, drop_self_targets, one_per_predicate
 from .dictcoder import DictCoder
 from .dictmode import active, discards, preload, verb_dictionary
 from .explain import explain
@@ -49,7 +49,7 @@ def extract(ctx: DocContext) -> None:
     dated = [i for i, d in enumerate(rec.dates) if d.value]
     dates = [rec.dates[i] for i in dated]
     place_spans = [(p.start, p.end) for p in rec.places]
-    root_done = False
+    states = {a.id for a in rec.actors if a.country and not a.sector and a.kind == "state"}
     events = []
     owned: dict[int, int] = {}  # trigger offset -> index of its date in rec.dates
     for n, sent in enumerate(ctx.sents):
@@ -62,9 +62,8 @@ def extract(ctx: DocContext) -> None:
             continue
         cands = coder.code(sent, first)
         if not dict_mode:
-            cands += combine(cands, resolver)
-        is_root = not root_done
-        root_done = True
+            cands = one_per_predicate(cands + combine(cands, resolver), resolver)
+            drop_self_targets(cands, resolver, states)
         if not cands:
             continue
         triggers = {c.trigger.i for c in cands}
@@ -76,7 +75,7 @@ def extract(ctx: DocContext) -> None:
             if rec.places[i].role not in NOT_EVENT_PLACE_ROLES
         }
         start = max(sent.start_char, ctx.tokens[first].idx)
-        events.extend(to_events(ctx, sent, n, start, cands, is_root, anchors, places, dict_mode))
+        events.extend(to_events(ctx, sent, n, start, cands, main_candidate(cands), anchors, places, dict_mode))
     for i, ev in enumerate(events, start=1):
         ev.id = f"e{i}"
     assign_times(ctx, events, owned)

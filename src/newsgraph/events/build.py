@@ -14,9 +14,10 @@ MAX_PAIRS = 6  # cap on events from one predicate with compound actors
 
 
 def to_events(ctx: DocContext, sent: Span, sent_index: int, sent_start: int, cands: list[Candidate],
-              is_root: bool, anchors: dict[int, tuple[str, str]], places: dict[int, int],
+              main: Candidate | None, anchors: dict[int, tuple[str, str]], places: dict[int, int],
               user_codes: bool = False) -> list[Event]:
-    """Events of one sentence; ``anchors``/``places`` map trigger token -> date / place index."""
+    """Events of one sentence; ``anchors``/``places`` map trigger token -> date / place index;
+    the first event of ``main`` is the sentence's root event."""
     events: list[Event] = []
     sent_span = (sent_start, sent.start_char + len(sent.text.rstrip()))
     for cand in cands:
@@ -32,7 +33,7 @@ def to_events(ctx: DocContext, sent: Span, sent_index: int, sent_start: int, can
                 date_reason = "publication date: the sentence states no date for this event"
             else:
                 date_reason = "no date stated for the event and no publication date"
-        for src, tgt in pairs[:MAX_PAIRS]:
+        for n, (src, tgt) in enumerate(pairs[:MAX_PAIRS]):
             events.append(Event(
                 id="",
                 sentence=sent_index,
@@ -52,7 +53,7 @@ def to_events(ctx: DocContext, sent: Span, sent_index: int, sent_start: int, can
                 ),
                 rule=f"{cand.construction}/{cand.pattern.id}",
                 confidence=_confidence(cand),
-                is_root=is_root,
+                is_root=cand is main and n == 0,
                 negated=cand.negated,
                 modality=cand.modality,
                 date=date,
@@ -62,6 +63,16 @@ def to_events(ctx: DocContext, sent: Span, sent_index: int, sent_start: int, can
                 source_inferred=cand.source.fallback or cand.construction == "light-verb",
             ))
     return events
+
+
+def main_candidate(cands: list[Candidate]) -> Candidate | None:
+    """The sentence's main event (GDELT's IsRootEvent, per sentence): the main clause before an
+    embedded or reported one, asserted before modal or negated, then the most confident, then
+    the first. Only candidates that make an event compete."""
+    live = [c for c in cands if _pairs(c)]
+    if not live:
+        return None
+    return min(live, key=lambda c: (c.embedded, c.negated or bool(c.modality), -_confidence(c), c.trigger.i))
 
 
 def _pairs(cand: Candidate) -> list[tuple[str | None, str | None]]:

@@ -42,6 +42,13 @@ MILITARY_AGENTS = {"aircraft", "army", "troops", "forces", "force", "soldier", "
                    "helicopter", "helicopters", "gunships", "artillery", "tanks", "missile", "missiles",
                    "airstrike", "airstrikes", "strike", "strikes", "attack", "attacks", "military", "navy",
                    "warplanes", "planes", "drone", "drones", "raid", "raids", "shelling", "bombardment"}
+# Quantity nouns whose of-phrase names what a verb acts on ("tons of aid", "a package of sanctions").
+MEASURE_NOUNS = {"ton", "tons", "tonne", "tonnes", "million", "millions", "billion", "billions", "lot", "lots",
+                 "number", "package", "shipment", "amount", "batch", "series", "round", "wave", "set",
+                 "kind", "type", "form", "day", "days", "week", "weeks", "month", "months", "year", "years"}
+# Verbs whose object is the subject of their infinitive ("urged Iran to comply").
+OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "tell", "persuade", "invite", "allow", "encourage",
+                  "press", "want", "help", "compel", "request", "enable", "permit", "pressure", "convince"}
 # Roots whose clausal complement names the addressee: demands, appeals, criticism, threats.
 ADDRESSEE_ROOTS = {"02", "10", "11", "12", "13"}
 # Disapproval targets what it is about; "to" names the audience ("complained to the UN over X").
@@ -71,6 +78,7 @@ class Candidate:
     mutual_ok: bool = True  # a compound source may pair with itself (no unrelated object)
     embedded: bool = False  # the trigger sits inside another event's clause (less central)
     mutual_any: bool = False  # any code pairs a compound source with itself (dictionary mode)
+    thing_object: bool = False  # the verb acts on an object that names no actor ("backed the sides")
 
 
 class SentenceCoder:
@@ -137,8 +145,13 @@ class SentenceCoder:
                 prep_toks.setdefault(prep, []).append(pobj)
         # an infinitival complement counts as an object: "declined to comment", "refused to meet"
         comps = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
+        # a measure's of-noun is what is acted on: "provide 25,000 tons of food aid"
+        measured = {g.lemma_.lower() for o in objs if o.lemma_.lower() in MEASURE_NOUNS
+                    for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"}
         pattern = self.patterns.match(
-            "verb", lemma, extras=prts, obj={o.lemma_.lower() for o in objs} | {o.lower_ for o in objs} | comps,
+            "verb", lemma, extras=prts,
+            obj={o.lemma_.lower() for o in objs} | {o.lower_ for o in objs} | comps | measured,
             preps=preps,
         )
         if pattern is None:
@@ -174,6 +187,12 @@ class SentenceCoder:
             if not target:
                 # "agreed to provide aid for Romania": the complement's target
                 target = self._complement_target(tok, set(source.ids))
+            if not target and (tok.dep_ == "advcl" or (tok.dep_ == "xcomp" and tok.head.lemma_.lower()
+                                                         not in OBJECT_CONTROL)) \
+                    and any(c.lower_ == "to" for c in tok.children):
+                # "summoned Niger's ambassador to complain": the purpose addresses the main object
+                target = self._target(objects(tok.head), datives(tok.head), {}, set(source.ids))
+                target.fallback = True
             if not target and pattern.code[:2] in ADDRESSEE_ROOTS:
                 # "demanded that Israel ease restrictions": the clause's subject is the target
                 clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
@@ -183,8 +202,9 @@ class SentenceCoder:
         for c in tok.children:
             if c.lower_ in prts and c.i == end.i + 1:
                 end = c
+        thing = bool(objs) and not pattern.obj and not self.resolver.resolve(objs)
         return Candidate(tok, end, pattern, source, target, negated(tok), modality(tok), construction,
-                         mutual_ok)
+                         mutual_ok, thing_object=thing)
 
     def _complement_target(self, tok: Token, source: set[str], depth: int = 0) -> Arg:
         for comp in tok.children:

@@ -154,6 +154,9 @@ def modality(tok: Token) -> str | None:
         return modality(head)
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "attr", "nsubjpass", "nsubj"}:
         return modality(head)
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and head.dep_ == "prep" \
+            and head.head.pos_ in {"VERB", "AUX"}:
+        return modality(head.head)  # "will go to Moscow for talks": the talks are future too
     return None
 
 
