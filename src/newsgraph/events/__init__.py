@@ -17,7 +17,7 @@ from ..places.extract import NOT_EVENT_PLACE_ROLES
 from .arguments import ArgResolver
 from .build import anchor_tokens, main_candidate, to_events
 from .coder import SentenceCoder
-from .combine import combine, drop_self_targets, one_per_predicate
+from .combine import combine, drop_self_targets
 from .dictcoder import DictCoder
 from .dictmode import active, discards, preload, verb_dictionary
 from .explain import explain
@@ -62,7 +62,7 @@ def extract(ctx: DocContext) -> None:
             continue
         cands = coder.code(sent, first)
         if not dict_mode:
-            cands = one_per_predicate(cands + combine(cands, resolver), resolver)
+            cands += combine(cands, resolver)
             drop_self_targets(cands, resolver, states)
         if not cands:
             continue
