@@ -11,6 +11,7 @@ import gzip
 import io
 import json
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -23,6 +24,7 @@ from ..errors import (
     UnsupportedSource,
 )
 from ..model import RawArticle
+from .capped import capped_gzip
 from .decode import decode_bytes
 from .html import from_html, looks_like_html
 from .items import Failure, Item
@@ -102,13 +104,13 @@ def read_file(path: Path, *, max_bytes: int = 20_000_000) -> Iterator[Item]:
         yield _from_bytes(data, name, suffix, meta)
     except InputError as exc:
         yield Failure(name, exc)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield Failure(name, UnsupportedSource(f"{name}: cannot read: {exc}"))
 
 
 def _open(path: Path) -> ByteStream:
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
+        return capped_gzip(path)  # streamed, with size and ratio caps (E003)
     return path.open("rb")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError, UnsupportedSource
+from ..errors import InputError, InputTooLarge, UnsupportedSource
+from .capped import capped_gzip
 from .decode import decode_bytes
 from .html import from_html
 from .items import Failure, Item
@@ -15,7 +16,11 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
 
     typed = 0
-    with path.open("rb") as fh:
+    # A .warc.gz is decompressed here, capped (a bomb ends with E003 at once); warcio
+    # then reads plain records. No header line may run past max_bytes without a newline.
+    opened = (capped_gzip(path, max_run=max_bytes) if path.name.lower().endswith(".gz")
+              else path.open("rb"))
+    with opened as fh:
         try:
             for n, rec in enumerate(ArchiveIterator(fh)):
                 typed += rec.rec_type is not None
@@ -37,6 +42,9 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[Item]:
                     yield raw
                 except InputError as exc:
                     yield Failure(where, exc)
+        except InputTooLarge as exc:
+            yield Failure(str(path), exc)
+            return
         except Exception as exc:  # warcio raises plain exceptions on corrupt archives
             yield Failure(str(path), UnsupportedSource(f"{path}: corrupt WARC: {exc}"))
             return
