@@ -41,10 +41,19 @@ def test_event_filters_keep_only_matching_events(client, params, check):
 
 @pytest.mark.parametrize("params", [
     {"quad": 5}, {"limit": 5000}, {"offset": -1}, {"start": "yesterday"}, {"dyad": "TURKEY-RUSSIA"},
-    {"root": "1"}, {"source": "tur"},
+    {"root": "1"}, {"source": "TURKEY"}, {"dyad": "TUR"}, {"actor": "<script>"},
 ])
 def test_bad_parameters_are_refused(client, params):
     assert client.get("/api/events", params=params).status_code == 422
+
+
+def test_codes_are_taken_in_any_case_as_the_cli_takes_them(client):
+    def total(**params):
+        return client.get("/api/events", params=params).json()["total"]
+
+    assert total(source="tur") == total(source="TUR") > 0
+    assert total(dyad="tur rus") == total(dyad="TUR-RUS") > 0
+    assert total(actor="turgov") == total(actor="TURGOV") > 0
 
 
 def test_downloads_hold_every_matching_row(client):

@@ -8,13 +8,13 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..search import LiveIndex
 from ..settings import Settings, load_settings
-from . import pages, routes_analysis, routes_data, routes_search, routes_write
+from . import apidocs, errorpages, pages, routes_analysis, routes_data, routes_search, routes_write
 from .db import Database, QueryTimeout
 from .ingestor import Ingestor, Watcher
 from .limits import BodyLimitMiddleware, DropEmptyParams, is_loopback
@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.db.close()
 
     app = FastAPI(title="newsgraph", version=__version__, description=DESCRIPTION,
-                  lifespan=lifespan)
+                  lifespan=lifespan, docs_url=None, redoc_url=None)
     db = Database(settings)
     app.state.settings = settings
     app.state.db = db
@@ -56,9 +56,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if not is_loopback(settings.host) and not settings.token:
         log.warning("listening on %s without a token: write endpoints are disabled", settings.host)
 
+    errorpages.install(app)
+
     @app.exception_handler(QueryTimeout)
-    async def _timeout(request: Request, exc: QueryTimeout) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=503)
+    async def _timeout(request: Request, exc: QueryTimeout) -> Response:
+        return errorpages.error_response(request, 503, str(exc))
 
     app.add_middleware(DropEmptyParams)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_bytes)
@@ -67,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes_write.router)
     app.include_router(routes_search.router)
     app.include_router(pages.router)
+    apidocs.install(app)
     app.mount("/static", StaticFiles(directory=str(pages.WEB / "static")), name="static")
     return app
 

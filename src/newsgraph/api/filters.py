@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Query
+from fastapi import HTTPException, Query
 from pydantic import Field
 
 from .deps import ArticleId
@@ -15,8 +17,66 @@ from .deps import ArticleId
 # Actor codes (TUR, TURGOV, IGO) or a name fragment; letters, digits and a few name marks only.
 ACTOR_PATTERN = r"^[\w .,'’\-]{1,80}$"
 CODE3 = r"^[A-Z]{3}$"
-DYAD_PATTERN = r"^[A-Z]{3}-[A-Z]{3}$"
-CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})?$")
+CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3}){0,3}$")
+# What a form may hold for a code or a pair before normalising ("tur", "TUR - rus", "turgov/rus").
+LOOSE_CODE = r"^\s*[A-Za-z0-9_]{3,12}\s*$"
+LOOSE_DYAD = r"^[\sA-Za-z0-9_,/–—-]{3,40}$"
+PAIR_SPLIT = re.compile(r"[\s,/–—-]+")
+COUNTRIES_TSV = Path(__file__).resolve().parents[1] / "data" / "places_countries.tsv"
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """ISO alpha-3 codes of the bundled country table."""
+    lines = COUNTRIES_TSV.read_text(encoding="utf-8").splitlines()[1:]
+    return frozenset(line.split("\t")[1] for line in lines if line.count("\t") >= 1)
+
+
+def composite_ok(code: str) -> bool:
+    """A code longer than 3 letters is a country or non-state code followed by sectors."""
+    from ..actors.codes import NON_STATE, norm_sector  # loaded only for composite codes
+
+    head, rest = code[:3], [code[i:i + 3] for i in range(3, len(code), 3)]
+    return (head in countries() or head in NON_STATE) and all(norm_sector(t) for t in rest)
+
+
+def norm_code(value: str, name: str = "code") -> str:
+    """An actor code as the CLI takes it: any case, spaces dropped (tur -> TUR, TurGov -> TURGOV)."""
+    out = re.sub(r"\s+", "", value).upper()
+    if not CODE_RE.match(out) or (len(out) > 3 and not composite_ok(out)):
+        raise HTTPException(422, f"{name}: {value!r} is not an actor code "
+                                 f"(3 letters such as TUR, or a composite such as TURGOV)")
+    return out
+
+
+def norm_dyad(value: str) -> str:
+    """Two actor codes as ``A-B``: 'tur rus', 'TUR–RUS' and 'turgov/rus' are all accepted."""
+    parts = [p for p in PAIR_SPLIT.split(value.strip()) if p]
+    if len(parts) != 2:
+        raise HTTPException(422, f"dyad: {value!r} is not two actor codes (e.g. TUR-RUS, "
+                                 f"TURGOV-RUS)")
+    return "-".join(norm_code(p, "dyad") for p in parts)
+
+
+def actor_code(value: str) -> str | None:
+    """``value`` as an actor code when it is one, else None (then it is a name fragment).
+
+    Upper-case input of 3 letters, or a composite (country + sectors), is a code; lower- or
+    mixed-case input is one when it starts with a known country ("tur", "turgov"), so "Putin"
+    and "Iran" stay names.
+    """
+    raw = value.strip()
+    up = raw.upper()
+    if not CODE_RE.match(up) or (len(up) > 3 and not composite_ok(up)):
+        return None
+    if raw == up or up[:3] in countries():
+        return up
+    return None
+
+
+def _side(column: str, value: str) -> tuple[str, list[str]]:
+    """SQL for one side of a dyad: a country (3 letters) or a full actor code (longer)."""
+    if len(value) == 3:
+        return f"{column}_country = ?", [value]
+    return f"(coalesce({column}_code, concat({column}_country, {column}_sector)) = ?)", [value]
 QuadClass = Annotated[int, Field(ge=1, le=4)]
 
 
@@ -43,29 +103,32 @@ class EventFilter:
         conds: list[str] = []
         params: list[Any] = []
         if self.actor and CODE_RE.match(self.actor):
-            # Upper-case 3-6 letters is an actor code: a country (TUR) or country+sector (TURGOV).
-            conds.append("(source_country = ? OR target_country = ?"
-                         " OR concat(source_country, source_sector) = ?"
-                         " OR concat(target_country, target_sector) = ?)")
-            params += [self.actor] * 4
+            # An actor code: a country (TUR) or a composite (TURGOV) on either side.
+            src, p1 = _side("source", self.actor)
+            tgt, p2 = _side("target", self.actor)
+            conds.append(f"({src} OR {tgt})")
+            params += p1 + p2
         elif self.actor:
             conds.append("(contains(lower(source_name), ?) OR contains(lower(target_name), ?))")
             params += [self.actor.lower()] * 2
         if self.source:
-            conds.append("source_country = ?")
-            params.append(self.source)
+            cond, p = _side("source", self.source)
+            conds.append(cond)
+            params += p
         if self.target:
-            conds.append("target_country = ?")
-            params.append(self.target)
+            cond, p = _side("target", self.target)
+            conds.append(cond)
+            params += p
         if self.dyad:
             a, b = self.dyad.split("-")
-            if self.directed:
-                conds.append("(source_country = ? AND target_country = ?)")
-                params += [a, b]
-            else:
-                conds.append("((source_country = ? AND target_country = ?)"
-                             " OR (source_country = ? AND target_country = ?))")
-                params += [a, b, b, a]
+            (sa, pa), (tb, pb) = _side("source", a), _side("target", b)
+            pair = f"({sa} AND {tb})"
+            params += pa + pb
+            if not self.directed:
+                (sb, qb), (ta, qa) = _side("source", b), _side("target", a)
+                pair = f"({pair} OR ({sb} AND {ta}))"
+                params += qb + qa
+            conds.append(pair)
         if self.cameo:
             conds.append("starts_with(cameo, ?)")
             params.append(self.cameo)
@@ -116,9 +179,9 @@ class EventFilter:
 
 def event_filter(
     actor: Annotated[str | None, Query(pattern=ACTOR_PATTERN, description="Actor code (TUR, TURGOV) or name fragment.")] = None,
-    source: Annotated[str | None, Query(pattern=CODE3, description="Source country (ISO alpha-3).")] = None,
-    target: Annotated[str | None, Query(pattern=CODE3, description="Target country (ISO alpha-3).")] = None,
-    dyad: Annotated[str | None, Query(pattern=DYAD_PATTERN, description="Two countries, e.g. TUR-RUS.")] = None,
+    source: Annotated[str | None, Query(pattern=LOOSE_CODE, description="Source: country (TUR) or actor code (TURGOV), any case.")] = None,
+    target: Annotated[str | None, Query(pattern=LOOSE_CODE, description="Target: country (RUS) or actor code, any case.")] = None,
+    dyad: Annotated[str | None, Query(pattern=LOOSE_DYAD, description="Two actor codes, e.g. TUR-RUS or turgov rus.")] = None,
     directed: Annotated[bool, Query(description="Dyad only in the given direction.")] = False,
     cameo: Annotated[str | None, Query(pattern=r"^\d{2,4}$", description="CAMEO code or prefix, e.g. 19 or 190.")] = None,
     root: Annotated[str | None, Query(pattern=r"^\d{2}$", description="CAMEO root code, 01-20.")] = None,
@@ -131,6 +194,11 @@ def event_filter(
     article: ArticleId = None,
     include_modal: Annotated[bool, Query(description="Include negated and modal events.")] = True,
 ) -> EventFilter:
+    if actor:
+        actor = actor_code(actor) or actor.strip()
+    source = norm_code(source, "source") if source else None
+    target = norm_code(target, "target") if target else None
+    dyad = norm_dyad(dyad) if dyad else None
     return EventFilter(actor=actor, source=source, target=target, dyad=dyad, directed=directed,
                        cameo=cameo, root=root, quad=quad, plover=plover, start=start, end=end,
                        place=place, q=q, article=article, include_modal=include_modal)

@@ -15,11 +15,11 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from ..search.index import KINDS, RANK_LIMIT
+from ..search.index import KINDS, RANK_LIMIT, first_line
 from . import queries
 from .db import Database
 from .deps import ArticlePath, Offset, Text, get_db, id_path
-from .filters import CODE3, EventFilter, event_filter
+from .filters import LOOSE_CODE, EventFilter, event_filter, norm_code
 from .highlight import annotations, segments
 
 WEB = Path(__file__).resolve().parents[1] / "web"
@@ -43,6 +43,15 @@ CAMEO_ROOTS = {
 
 
 templates.env.globals["quad_names"] = QUAD_NAMES
+
+
+def article_label(row: dict[str, Any]) -> str:
+    """What a list shows for an article: its title, else its first line, else its id."""
+    title = (row.get("title") or "").strip()
+    return title or first_line(row.get("lead") or row.get("text")) or str(row.get("id", ""))
+
+
+templates.env.filters["label"] = article_label
 templates.env.filters["names"] = lambda ids, actors: ", ".join(
     actors[i]["name"] for i in ids or [] if i in actors)
 
@@ -71,9 +80,11 @@ def events_page(request: Request, db: DB, f: Annotated[EventFilter, Depends(even
 
 @router.get("/dyad", response_class=HTMLResponse)
 def dyad_page(request: Request, db: DB,
-              a: Annotated[str | None, Query(pattern=CODE3)] = None,
-              b: Annotated[str | None, Query(pattern=CODE3)] = None,
+              a: Annotated[str | None, Query(pattern=LOOSE_CODE)] = None,
+              b: Annotated[str | None, Query(pattern=LOOSE_CODE)] = None,
               directed: bool = False) -> HTMLResponse:
+    a = norm_code(a, "Country A") if a else None  # "tur" -> TUR, "turgov" -> TURGOV
+    b = norm_code(b, "Country B") if b else None
     dyads = queries.top_dyads(db, n=15)
     if not (a and b) and dyads:
         a, b = dyads[0]["a"], dyads[0]["b"]
@@ -98,6 +109,18 @@ def map_page(request: Request, db: DB) -> HTMLResponse:
                   places=queries.event_places(db, EventFilter(), limit=15))
 
 
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(request: Request, db: DB, q: Text = None,
+                  dated: Annotated[bool | None, Query(description="false: undated only")] = None,
+                  offset: Offset = 0) -> HTMLResponse:
+    rows, total = queries.articles(db, q=q, start=None, end=None, limit=PAGE, offset=offset,
+                                   dated=dated)
+    qs = [(k, v) for k, v in (("q", q), ("dated", None if dated is None else str(dated).lower()))
+          if v]
+    return render(request, "articles.html", page="articles", articles=rows, total=total,
+                  offset=offset, size=PAGE, qs=qs, dated=dated, counts=queries.counts(db))
+
+
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, db: DB, article_id: ArticlePath) -> HTMLResponse:
     record = queries.article(db, article_id)
@@ -108,6 +131,8 @@ def article_page(request: Request, db: DB, article_id: ArticlePath) -> HTMLRespo
     counts = {k: sum(1 for a in anns if a["kind"] == k) for k in ("actor", "trigger", "quote",
                                                                     "place", "date")}
     return render(request, "article.html", page="article", r=record, anns=anns, counts=counts,
+                  label=article_label({"title": record.get("title"), "text": record.get("text"),
+                                       "id": record.get("id")}),
                   segments=segments(record.get("text") or "", anns), actors=actors)
 
 

@@ -64,9 +64,11 @@ def counts(db: Database) -> dict[str, int]:
         " counted), (SELECT count(*) FROM events), (SELECT count(*) FROM quotes),"
         " (SELECT count(DISTINCT name) FROM actors),"
         " (SELECT count(*) FROM places), (SELECT min(published) FROM articles),"
-        " (SELECT max(published) FROM articles)"
+        " (SELECT max(published) FROM articles),"
+        " (SELECT count(*) FROM articles WHERE published IS NULL)"
     ).rows[0]
-    keys = ("articles", "events", "mentions", "quotes", "actors", "places", "first", "last")
+    keys = ("articles", "events", "mentions", "quotes", "actors", "places", "first", "last",
+            "undated")
     return dict(zip(keys, row, strict=True))
 
 
@@ -123,13 +125,21 @@ def top_dyads(db: Database, *, n: int, start: dt.date | None = None,
 
 
 def articles(db: Database, *, q: str | None, start: dt.date | None, end: dt.date | None,
-             limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+             limit: int, offset: int, dated: bool | None = None
+             ) -> tuple[list[dict[str, Any]], int]:
+    """Articles newest first (undated last); ``dated`` False keeps only the undated ones.
+
+    ``lead`` is the start of the text, from which an untitled article gets its label.
+    """
     cond, params = _range(start, end)
+    if dated is not None:
+        cond += " AND published IS NOT NULL" if dated else " AND published IS NULL"
     if q:
         cond += " AND (contains(lower(title), ?) OR contains(lower(text), ?))"
         params += [q.lower(), q.lower()]
     sql = f"""
         SELECT a.id, a.title, a.published, a.source, a.url, a.word_count, a.tone,
+               left(a.text, 400) AS lead,
                (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events
         FROM articles a WHERE {cond}
         ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?"""

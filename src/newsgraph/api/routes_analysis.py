@@ -13,13 +13,13 @@ from fastapi.responses import Response
 from .. import analytics
 from .db import Database
 from .deps import clean, get_db
-from .filters import CODE3
+from .filters import LOOSE_CODE, norm_code
 
 router = APIRouter(prefix="/api")
 DB = Annotated[Database, Depends(get_db)]
 Start = Annotated[dt.date | None, Query(description="On or after (YYYY-MM-DD).")]
 End = Annotated[dt.date | None, Query(description="On or before (YYYY-MM-DD).")]
-Country = Annotated[str, Path(pattern=CODE3, description="ISO 3166 alpha-3 country code.")]
+Country = Annotated[str, Path(pattern=LOOSE_CODE, description="Country (TUR) or actor code (TURGOV), any case.")]
 
 
 @router.get("/dyads/{a}/{b}/series", tags=["analysis"],
@@ -30,6 +30,8 @@ def dyad_series(
     directed: Annotated[bool, Query(description="Only events from a to b.")] = False,
     start: Start = None, end: End = None,
 ) -> dict[str, Any]:
+    a, b = norm_code(a, "a"), norm_code(b, "b")
+
     def run(cur: Any) -> dict[str, Any]:
         series = analytics.dyad_series(cur, a, b, by=by, directed=directed, start=_iso(start),
                                        end=_iso(end))

@@ -1,0 +1,106 @@
+"""Errors answered as HTML pages with navigation on dashboard routes, as JSON on the API.
+
+The API (``/api/...``, ``/openapi.json``, static files) keeps FastAPI's JSON bodies, so
+scripts see the same ``{"detail": ...}`` as before; a person who mistypes a dashboard URL
+or a form value gets a page saying what was wrong, with the way back.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+HEADINGS = {400: "Bad request", 404: "Page not found", 405: "Method not allowed",
+            422: "Some values could not be used", 500: "Something went wrong on the server",
+            503: "The server is busy"}
+JSON_PREFIXES = ("/api", "/openapi.json", "/static", "/docs/oauth2")
+# What a form field takes, for values that do not fit its pattern.
+HINTS = {"dyad": "two actor codes such as TUR-RUS or TURGOV-RUS",
+         "a": "a country (TUR) or actor code (TURGOV)", "b": "a country (RUS) or actor code",
+         "source": "a country (TUR) or actor code (TURGOV)",
+         "target": "a country (RUS) or actor code (RUSMIL)",
+         "cameo": "a CAMEO code or prefix of 2-4 digits, e.g. 19 or 190",
+         "root": "a CAMEO root code, 01-20", "plover": "a PLOVER event type, e.g. ASSAULT",
+         "start": "a date (YYYY-MM-DD)", "end": "a date (YYYY-MM-DD)",
+         "quad": "a QuadClass, 1-4", "actor": "an actor code (TUR, TURGOV) or a name"}
+
+
+def wants_json(request: Request) -> bool:
+    """API clients get JSON: API paths, and any request that does not accept HTML."""
+    path = request.url.path
+    if path.startswith(JSON_PREFIXES):
+        return True
+    accept = request.headers.get("accept", "")
+    return bool(accept) and "text/html" not in accept and "*/*" not in accept
+
+
+def problems(exc: RequestValidationError) -> list[dict[str, str]]:
+    """Each invalid value as (field, message) a person can act on."""
+    out = []
+    for err in exc.errors():
+        loc = [str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body")]
+        message = str(err.get("msg", "invalid value"))
+        if err.get("type") == "string_pattern_mismatch":
+            message = "expected " + HINTS.get(loc[-1] if loc else "", "another form of value")
+        given = err.get("input")
+        if isinstance(given, str) and given:
+            message += f" (got {given!r})"
+        out.append({"field": ".".join(loc), "message": message})
+    return out
+
+
+def page(request: Request, status: int, detail: str = "", items: list[dict[str, str]] | None = None,
+         headers: dict[str, str] | None = None) -> Response:
+    from .pages import render  # the templates live with the pages
+
+    response = render(request, "error.html", page="error", status=status,
+                      heading=HEADINGS.get(status, "Error"), detail=detail, problems=items or [],
+                      path=request.url.path)
+    response.status_code = status
+    if headers:
+        response.headers.update(headers)
+    return response
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on ``app``."""
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if wants_json(request):
+            return await http_exception_handler(request, exc)
+        detail = exc.detail if isinstance(exc.detail, str) else ""
+        if exc.status_code == 404 and detail in ("", "Not Found"):
+            detail = "There is no page at this address."
+        return page(request, exc.status_code, detail, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        if wants_json(request):
+            return await request_validation_exception_handler(request, exc)
+        return page(request, 422, items=problems(exc))
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+        if wants_json(request):
+            return JSONResponse({"detail": "internal server error"}, status_code=500)
+        return page(request, 500, "The error was logged. Try again, or go back.")
+
+
+def error_response(request: Request, status: int, detail: str) -> Response:
+    """A non-HTTPException error (e.g. a query timeout) answered like the others."""
+    if wants_json(request):
+        return JSONResponse({"detail": detail}, status_code=status)
+    return page(request, status, detail)
+
