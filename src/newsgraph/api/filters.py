@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -23,11 +24,13 @@ LOOSE_CODE = r"^\s*[A-Za-z0-9_]{3,12}\s*$"
 LOOSE_DYAD = r"^[\sA-Za-z0-9_,/–—-]{3,40}$"
 PAIR_SPLIT = re.compile(r"[\s,/–—-]+")
 COUNTRIES_TSV = Path(__file__).resolve().parents[1] / "data" / "places_countries.tsv"
+
+
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
-    """ISO alpha-3 codes of the bundled country table."""
-    lines = COUNTRIES_TSV.read_text(encoding="utf-8").splitlines()[1:]
-    return frozenset(line.split("\t")[1] for line in lines if line.count("\t") >= 1)
+    """ISO alpha-3 codes of the bundled country table (its ``iso3`` column)."""
+    with COUNTRIES_TSV.open(encoding="utf-8") as fh:
+        return frozenset(row["iso3"] for row in csv.DictReader(fh, delimiter="\t"))
 
 
 def composite_ok(code: str) -> bool:
@@ -38,10 +41,15 @@ def composite_ok(code: str) -> bool:
     return (head in countries() or head in NON_STATE) and all(norm_sector(t) for t in rest)
 
 
+def is_code(code: str) -> bool:
+    """An upper-case actor code: a country or non-state code (3 letters) or a composite."""
+    return bool(CODE_RE.match(code)) and (len(code) == 3 or composite_ok(code))
+
+
 def norm_code(value: str, name: str = "code") -> str:
     """An actor code as the CLI takes it: any case, spaces dropped (tur -> TUR, TurGov -> TURGOV)."""
     out = re.sub(r"\s+", "", value).upper()
-    if not CODE_RE.match(out) or (len(out) > 3 and not composite_ok(out)):
+    if not is_code(out):
         raise HTTPException(422, f"{name}: {value!r} is not an actor code "
                                  f"(3 letters such as TUR, or a composite such as TURGOV)")
     return out
@@ -65,7 +73,7 @@ def actor_code(value: str) -> str | None:
     """
     raw = value.strip()
     up = raw.upper()
-    if not CODE_RE.match(up) or (len(up) > 3 and not composite_ok(up)):
+    if not is_code(up):
         return None
     if raw == up or up[:3] in countries():
         return up

@@ -78,7 +78,6 @@ class Candidate:
     mutual_ok: bool = True  # a compound source may pair with itself (no unrelated object)
     embedded: bool = False  # the trigger sits inside another event's clause (less central)
     mutual_any: bool = False  # any code pairs a compound source with itself (dictionary mode)
-    thing_object: bool = False  # the verb acts on an object that names no actor ("backed the sides")
 
 
 class SentenceCoder:
@@ -202,9 +201,8 @@ class SentenceCoder:
         for c in tok.children:
             if c.lower_ in prts and c.i == end.i + 1:
                 end = c
-        thing = bool(objs) and not pattern.obj and not self.resolver.resolve(objs)
         return Candidate(tok, end, pattern, source, target, negated(tok), modality(tok), construction,
-                         mutual_ok, thing_object=thing)
+                         mutual_ok)
 
     def _complement_target(self, tok: Token, source: set[str], depth: int = 0) -> Arg:
         for comp in tok.children:

@@ -75,61 +75,6 @@ def combine(cands: list[Candidate], resolver: ArgResolver) -> list[Candidate]:
     return out
 
 
-def one_per_predicate(cands: list[Candidate], resolver: ArgResolver) -> list[Candidate]:
-    """One event per predicate.
-
-    * Intent and act on one trigger collapse to the intent, as CAMEO codes them: a stated
-      intention or an announced future act ("want to restore ties", "will go to Moscow for
-      talks") is an expression of intent (03x) or a threat (13x); a demand or a conditional
-      threat replaces the act it asks for.
-    * A purpose clause of another event with the same dyad of countries ("travels to Russia to
-      meet Putin", "building a mechanism with Russia to try to find a solution") is that
-      event's content, not an event of its own.
-    """
-    made = ("intent", "demand", "threat")
-    combined = {c.trigger.i for c in cands if c.construction in made}
-    out = [c for c in cands if c.construction in made or c.trigger.i not in combined]
-    return _drop_purposes(out, resolver)
-
-
-def _dyad(c: Candidate, resolver: ArgResolver) -> tuple[frozenset[str], frozenset[str]]:
-    def side(ids: list[str]) -> frozenset[str]:
-        return frozenset(resolver.countries.get(i) or i for i in ids)
-    return side(c.source.ids), side(c.target.ids)
-
-
-def _drop_purposes(cands: list[Candidate], resolver: ArgResolver) -> list[Candidate]:
-    by_trigger = {c.trigger.i: c for c in cands}
-    keep = []
-    for c in cands:
-        gov = _purpose_of(c.trigger, by_trigger)
-        if gov is not None and gov is not c and _dyad(gov, resolver) == _dyad(c, resolver) and c.source:
-            continue
-        keep.append(c)
-    return keep
-
-
-def _purpose_of(tok, by_trigger: dict[int, Candidate]) -> Candidate | None:
-    """The coded event whose purpose clause holds ``tok`` ("to meet", "to try to find")."""
-    node = tok
-    purpose = False
-    for _ in range(4):
-        head = node.head
-        if head.i == node.i:
-            return None
-        if node.dep_ == "advcl" and any(x.lower_ == "to" and x.dep_ == "aux" for x in node.children):
-            purpose = True
-        elif node.dep_ == "acl" and any(x.lower_ == "to" and x.dep_ == "aux" for x in node.children):
-            purpose = True
-            head = head.head if head.dep_ in {"dobj", "attr", "pobj"} else head
-        elif node.dep_ != "xcomp":
-            return None
-        if purpose and head.i in by_trigger:
-            return by_trigger[head.i]
-        node = head
-    return None
-
-
 def drop_self_targets(cands: list[Candidate], resolver: ArgResolver, states: set[str]) -> None:
     """No event of an actor on its own state among other targets: "Putin ... restoring the
     relations between our two countries" is Putin -> Turkey, not also Putin -> Russia.

@@ -72,10 +72,10 @@ class CappedGzip(io.RawIOBase):
         self.written += len(data)
         if self.written > self.max_out:
             raise InputTooLarge(f"{self.name}: decompresses to over {self.max_out:,} bytes "
-                                "(max_decompressed_bytes)")
+                                "(the decompressed-size cap)")
         if self.written > RATIO_AFTER and self.written > self.max_ratio * max(self.read_in, 1):
             raise InputTooLarge(f"{self.name}: compressed over {self.max_ratio:g} to 1 "
-                                "(max_compression_ratio): a decompression bomb?")
+                                "(the compression-ratio cap): a decompression bomb?")
         if self.max_run is not None:
             nl = data.rfind(b"\n")
             self._run = len(data) - nl - 1 if nl >= 0 else self._run + len(data)

@@ -7,7 +7,6 @@ file may have a sidecar ``NAME.meta.json`` with ``published``, ``url``, ``title`
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import sys
@@ -104,7 +103,7 @@ def read_file(path: Path, *, max_bytes: int = 20_000_000) -> Iterator[Item]:
         yield _from_bytes(data, name, suffix, meta)
     except InputError as exc:
         yield Failure(name, exc)
-    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         yield Failure(name, UnsupportedSource(f"{name}: cannot read: {exc}"))
 
 
