@@ -177,6 +177,8 @@ def test_a_name_and_a_colon_attribute_the_quotation(nlp, settings):
         "Players expressed themselves freely in the second half.",
         "He called his lawyer on Friday.",
         "Menu: soup, bread and cheese.",
+        # the cue's object is the relative clause's head, outside the clause: no content
+        "Ten people died in the blast that the mayor blamed on a gas leak.",
     ],
 )
 def test_no_attribution_without_content_or_speaker(nlp, settings, text):

@@ -72,7 +72,9 @@ def _object_span(verb: Token, prep: str) -> tuple[Token, Token] | None:
         return sub[0], last
     comps = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
     objects = [c for c in comps if c.dep_ == "dobj"]
-    if not comps or any(c.lower_.endswith(("self", "selves")) for c in objects):
+    if not objects:
+        return None  # "the attack that London blamed on Russia": the object is elsewhere
+    if any(c.lower_.endswith(("self", "selves")) for c in objects):
         return None  # "fans expressed themselves": no content
     if len(comps) == 1 and objects and objects[0].pos_ == "PRON":
         return None  # "she denied it": the content is elsewhere
