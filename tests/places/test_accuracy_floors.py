@@ -6,7 +6,6 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import shared_path
 
 ROOT = Path(__file__).resolve().parents[2]
