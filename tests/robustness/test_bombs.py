@@ -28,11 +28,13 @@ def _bomb(path: Path, head: bytes, filler: bytes, total: int, tail: bytes = b"")
 def _run_ingest(path: Path, tmp_path: Path) -> tuple[str, float, int]:
     """Read ``path`` in a child process: its failures, seconds, and peak RSS in MB."""
     code = textwrap.dedent(f"""
-        import resource, json, sys
+        import json, re
         from newsgraph.sources import Failure, read_inputs
         out = [i.code if isinstance(i, Failure) else "article" for i in read_inputs([{str(path)!r}])]
         print(json.dumps(out))
-        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+        # VmHWM is this process's own peak; ru_maxrss would carry the parent's peak across exec
+        with open("/proc/self/status") as fh:
+            print(int(re.search(r"VmHWM:\\s+(\\d+)", fh.read()).group(1)) // 1024)
     """)
     t = time.monotonic()
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
