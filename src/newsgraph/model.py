@@ -136,6 +136,7 @@ class Event:
     mentions: list[str] = field(default_factory=list)  # ids of this happening's mentions
     mention_of: str | None = None  # on a further mention: the id of the event it repeats
     source_inferred: bool = False  # source taken from context, not stated for this trigger
+    actor_reason: str | None = None  # why source/target are empty, or where an implicit source came from
 
 
 @dataclass

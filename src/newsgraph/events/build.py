@@ -8,6 +8,7 @@ from ..context import DocContext
 from ..model import Cameo, Event, EventEvidence, Plover
 from .arguments import Arg
 from .coder import Candidate, is_mutual
+from .implicit import agentless
 from .tables import code_info
 
 MAX_PAIRS = 6  # cap on events from one predicate with compound actors
@@ -61,6 +62,7 @@ def to_events(ctx: DocContext, sent: Span, sent_index: int, sent_start: int, can
                 place=places.get(cand.trigger.i),
                 counted=counted,
                 source_inferred=cand.source.fallback or cand.construction == "light-verb",
+                actor_reason=cand.reason,
             ))
     return events
 
@@ -79,7 +81,8 @@ def _pairs(cand: Candidate) -> list[tuple[str | None, str | None]]:
     src = cand.source.ids
     tgt = [t for t in cand.target.ids if t not in src]
     if not src and not tgt:
-        return []
+        # an act of coercion or force told without its actors still happened
+        return [(None, None)] if agentless(cand) else []
     if not tgt and len(src) > 1 and cand.mutual_ok and (cand.mutual_any or is_mutual(cand.pattern.code)):
         return [(a, b) for a in src for b in src if a != b]
     return [(a, b) for a in (src or [None]) for b in (tgt or [None])]
@@ -96,6 +99,8 @@ def _confidence(cand: Candidate) -> float:
     score = 0.55 + 0.1 * min(cand.pattern.specificity, 2)
     if cand.source and cand.target:
         score += 0.15
+    elif not cand.source and not cand.target:
+        score -= 0.25  # an act told without its actors: kept, but no sentence's headline
     if cand.source.fallback or cand.target.fallback:
         score -= 0.1
     if cand.embedded:

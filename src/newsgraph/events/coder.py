@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from .arguments import Arg, ArgResolver
 from .patterns import Pattern, PatternSet
+from .specific import agent_means, refine
 from .syntax import (
     SPEECH_VERBS,
     compounds,
@@ -37,11 +38,6 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from"
 LIGHT_VERBS = {"stage", "hold", "launch", "organize", "organise", "begin", "start", "conduct", "carry",
                "undertake", "make", "take", "announce", "mount", "continue", "resume", "end", "call",
                "issue", "give", "open", "lead", "have", "join", "prepare", "plan", "complete"}
-# Subjects that make violence conventional military force.
-MILITARY_AGENTS = {"aircraft", "army", "troops", "forces", "force", "soldier", "soldiers", "jets", "jet",
-                   "helicopter", "helicopters", "gunships", "artillery", "tanks", "missile", "missiles",
-                   "airstrike", "airstrikes", "strike", "strikes", "attack", "attacks", "military", "navy",
-                   "warplanes", "planes", "drone", "drones", "raid", "raids", "shelling", "bombardment"}
 # Quantity nouns whose of-phrase names what a verb acts on ("tons of aid", "a package of sanctions").
 MEASURE_NOUNS = {"ton", "tons", "tonne", "tonnes", "million", "millions", "billion", "billions", "lot", "lots",
                  "number", "package", "shipment", "amount", "batch", "series", "round", "wave", "set",
@@ -56,6 +52,10 @@ COMPLAINT_PREPS = ("against", "over", "about", "for", "of", "on", "with", "at", 
                    "to", "from", "into", "between", "in")
 # Prepositions that give the topic, not the partner, of a consultation ("talks on Syria").
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+# Roots of material acts (protest, force posture, sanctions, coercion, violence).
+MATERIAL_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# Roots of verbs that comment on an act rather than do it ("condemned the attack").
+COMMENT_ROOTS = frozenset({"02", "09", "10", "11", "12"})
 # Mutual events: a compound subject without a target acts on itself
 # ("Israel and the Palestinians reached a consensus" -> ISR->PSE and PSE->ISR).
 MUTUAL_CODES = ("030", "031", "036", "037", "040", "041", "044", "045", "046", "050", "057", "06")
@@ -78,6 +78,8 @@ class Candidate:
     mutual_ok: bool = True  # a compound source may pair with itself (no unrelated object)
     embedded: bool = False  # the trigger sits inside another event's clause (less central)
     mutual_any: bool = False  # any code pairs a compound source with itself (dictionary mode)
+    reason: str | None = None  # why the source is empty, or where an implicit one came from
+    unnamed_agent: bool = False  # the parse names no agent (agentless passive, means as subject)
 
 
 class SentenceCoder:
@@ -89,7 +91,9 @@ class SentenceCoder:
         """Candidates for the tokens of ``sent`` from ``first_token`` on (body only)."""
         out: list[Candidate] = []
         consumed: set[int] = set()  # nouns already coded through a verb's obj= pattern
-        verbs = [t for t in sent if t.i >= first_token and t.pos_ == "VERB"]
+        # a verb form in a preposition's place ("according to", "following the talks",
+        # "including Syria", "regarding the deal") is a preposition, not a predicate
+        verbs = [t for t in sent if t.i >= first_token and t.pos_ == "VERB" and t.dep_ != "prep"]
         for tok in verbs:
             cand = self._verb(tok, consumed)
             if cand is not None:
@@ -148,13 +152,17 @@ class SentenceCoder:
         measured = {g.lemma_.lower() for o in objs if o.lemma_.lower() in MEASURE_NOUNS
                     for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"}
+        # the patient of a passive is the object a pattern names: "a curfew was imposed"
+        themes = objs + [p for p in subjects(tok)[1] if p.pos_ in {"NOUN", "PROPN"}]
         pattern = self.patterns.match(
             "verb", lemma, extras=prts,
-            obj={o.lemma_.lower() for o in objs} | {o.lower_ for o in objs} | comps | measured,
+            obj={o.lemma_.lower() for o in themes} | {o.lower_ for o in themes} | comps | measured,
             preps=preps,
         )
         if pattern is None:
             return None
+        if pattern.obj and lemma in LIGHT_VERBS and any(self._compound_event(o) for o in objs):
+            return None  # "launched air strikes": the named kind of strike is the event
         if pattern.obj:
             consumed.update(o.i for o in objs)
         elif (lemma in LIGHT_VERBS or pattern.code[:2] in {"01", "02"}) and any(
@@ -162,9 +170,9 @@ class SentenceCoder:
         ):
             return None  # light verb over an event noun: the noun is the event ("staged a strike")
         agents, _ = subjects(tok)
-        if pattern.code == "180" and any(a.lemma_.lower() in MILITARY_AGENTS for a in agents):
-            # killing by armed forces is conventional military force (19x), not 18x violence
-            pattern = replace(pattern, code="190")
+        code = refine(pattern.code, tok, agents or inherited_subject(tok))
+        if code != pattern.code:
+            pattern = replace(pattern, code=code)
         return self._verb_candidate(tok, pattern, prts, objs, prep_toks)
 
     def _verb_candidate(self, tok: Token, pattern: Pattern, prts: set[str], objs: list[Token],
@@ -201,15 +209,18 @@ class SentenceCoder:
         for c in tok.children:
             if c.lower_ in prts and c.i == end.i + 1:
                 end = c
+        # no agent in the parse, or only the means ("a car bomb exploded"): told without its actor
+        unnamed = not agents or all(agent_means(a) for a in agents)
         return Candidate(tok, end, pattern, source, target, negated(tok), modality(tok), construction,
-                         mutual_ok)
+                         mutual_ok, unnamed_agent=unnamed)
 
     def _complement_target(self, tok: Token, source: set[str], depth: int = 0) -> Arg:
         for comp in tok.children:
-            if comp.dep_ not in {"xcomp", "advcl"} or comp.pos_ not in {"VERB", "AUX"} or depth > 2:
+            if comp.dep_ not in {"xcomp", "advcl", "acl", "relcl"} or comp.pos_ not in {"VERB", "AUX"} \
+                    or depth > 2:
                 continue
-            if comp.dep_ == "advcl" and not any(c.lower_ == "to" for c in comp.children):
-                continue  # only purpose clauses, not "after ...", "as ..."
+            if comp.dep_ != "xcomp" and not any(c.lower_ == "to" for c in comp.children):
+                continue  # only purpose clauses ("a strike to protest ..."), not "after ...", "as ..."
             objs = objects(comp)
             prep_toks: dict[str, list[Token]] = {}
             for holder in [comp, *objs]:
@@ -251,6 +262,9 @@ class SentenceCoder:
                    or self.patterns.match("noun", tok.lower_, extras=extras, obj=set(), preps=preps))
         if pattern is None:
             return None
+        code = refine(pattern.code, tok, [])
+        if code != pattern.code:
+            pattern = replace(pattern, code=code)
         source = self.resolver.resolve(
             [c for c in tok.children if c.dep_ == "poss"] + prep_toks.get("by", [])
         )
@@ -272,12 +286,26 @@ class SentenceCoder:
             mod_arg = self.resolver.resolve(mods)
             if mod_arg and mod_arg.ids != target.ids:
                 source = mod_arg
+        gov = governing_verb(tok)
+        if gov is not None and not source and self._comments(gov):
+            # "condemned the attack", "denied the killing": the act is what is talked about;
+            # whoever comments did not do it, and a nameless act is no event of its own
+            return None
         if not source:
-            gov = governing_verb(tok)
             if gov is not None:
                 agents, _ = subjects(gov)
                 source = self.resolver.resolve(agents or inherited_subject(gov))
                 construction = "light-verb"
+                if not target:
+                    # "began a hunger strike to protest against Sweden's decision",
+                    # "staged rallies against the leader": the carrying verb's target
+                    gov_preps: dict[str, list[Token]] = {}
+                    for prep, pobj in prep_objects(gov):
+                        gov_preps.setdefault(prep, []).append(pobj)
+                    target = self._target([], datives(gov), {p: t for p, t in gov_preps.items()
+                                                           if p not in TOPIC_PREPS | {"in", "at"}},
+                                          set(source.ids)) or self._complement_target(gov, set(source.ids)) \
+                        or self._complement_target(tok, set(source.ids))
             elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"for", "over"}:
                 source = self._blamed(tok.head.head)
         neg = negated(tok) or (governing_verb(tok) is not None and negated(governing_verb(tok)))
@@ -293,6 +321,22 @@ class SentenceCoder:
         if start.i != tok.i:
             cand.trigger = start
         return cand
+
+    def _compound_event(self, noun: Token) -> bool:
+        """Whether the noun with its compound modifier is an event of its own ("air strike",
+        "hunger strike"): then it, not the verb's object pattern, says what happened."""
+        found = self.patterns.match("noun", noun.lemma_.lower(), extras=compounds(noun), obj=set(), preps={})
+        return found is not None and found.extra is not None and found.code[:2] in MATERIAL_ROOTS
+
+    def _comments(self, verb: Token) -> bool:
+        """Whether the verb's own code (its bare entry, else most of its patterns) is a comment
+        on something (appeals, investigation, demands, disapproval, rejection): its
+        object is a topic, not its act."""
+        plist = self.patterns.candidates("verb", verb.lemma_.lower())
+        bare = [p for p in plist if p.specificity == 0]
+        if bare:
+            return min(bare, key=lambda p: p.rank).code[:2] in COMMENT_ROOTS
+        return bool(plist) and 2 * sum(p.code[:2] in COMMENT_ROOTS for p in plist) > len(plist)
 
     def _blamed(self, verb: Token) -> Arg:
         """Who did the act named in "apologised for X" / "condemned Y over X"."""

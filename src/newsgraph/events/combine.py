@@ -49,6 +49,10 @@ def combine(cands: list[Candidate], resolver: ArgResolver) -> list[Candidate]:
         trig = c.trigger
         if trig.dep_ in {"xcomp", "dobj"} and trig.head.i in triggers:
             continue  # "threatened to stop talks": the governing event already codes the intent
+        if trig.dep_ == "advcl" and trig.head.i in triggers and any(
+            x.lower_ == "to" and x.dep_ == "aux" for x in trig.children
+        ):
+            continue  # "opened fire to disperse the crowd": the purpose of an act done, no intent
         if c.modality in {"future", "hypothetical"} and any(
             m.lower_ in CONDITIONS for x in trig.children if x.dep_ == "advcl" for m in x.children
         ):

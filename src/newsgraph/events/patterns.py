@@ -182,6 +182,18 @@ class PatternSet:
 
 # Particles that change a verb's meaning; without a particle pattern the plain verb is not used.
 _PARTICLE_SENSITIVE = {"down", "off", "out", "up", "back", "over"}
+# The derived dictionary's bare verb entries carry the code of the verb's whole family ("want",
+# "seek", "come", "involve", "find" ...). For the verbal and cooperative blocks (01-05) such a
+# family code says too little about what happened: there the verb codes only through a pattern
+# (object, particle, preposition) or a curated entry. Material and conflict codes (attack,
+# arrest, seize) stand alone.
+GENERAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+DERIVED_FILE = BUILTIN_FILES[-1]
+
+
+def codes_alone(p: Pattern) -> bool:
+    """Whether a derived-dictionary pattern may code its verb without any constraint."""
+    return not (p.kind == "verb" and p.specificity == 0 and p.code[:2] in GENERAL_ROOTS)
 
 
 @functools.lru_cache(maxsize=8)
@@ -193,6 +205,9 @@ def load_patterns(user_files: tuple[str, ...] = ()) -> PatternSet:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise DataFileError(f"cannot read pattern file {path}: {exc}") from exc
-        patterns.extend(parse_patterns(text, path, rank))
+        parsed = parse_patterns(text, path, rank)
+        if path == str(DATA / DERIVED_FILE):
+            parsed = [p for p in parsed if codes_alone(p)]
+        patterns.extend(parsed)
     log.debug("loaded %d event patterns", len(patterns))
     return PatternSet(patterns)
