@@ -98,3 +98,33 @@ def test_a_protest_carried_by_a_light_verb_takes_its_purpose_target():
     names = {a.id: a.country for a in rec.actors}
     strike = [e for e in rec.events if e.cameo.code == "142"]
     assert strike and any(names.get(i) == "SWE" for e in strike for i in e.target)
+
+
+def _dyads(text: str) -> list[tuple[str, set[str], set[str], object]]:
+    rec = newsgraph.process(text, date=DATE)
+    country = {a.id: a.country for a in rec.actors}
+    return [(e.cameo.code, {country.get(i) for i in e.source}, {country.get(i) for i in e.target}, e)
+            for e in rec.events]
+
+
+def test_a_stance_participle_is_held_by_its_subject():
+    # "X is opposed to Y": X opposes Y, nothing is done to X
+    evs = _dyads("Chile is opposed to Peru's plan for the river.")
+    assert any(c.startswith("12") and s == {"CHL"} and t == {"PER"} for c, s, t, _ in evs)
+
+
+def test_who_apologises_for_an_act_is_not_its_doer():
+    # the act's doer comes from the mention that names it, not from the apology
+    text = ("Kenyan troops attacked a Somali village in March. In May the Kenyan president "
+            "apologised for the attack on the Somali village in March.")
+    evs = _dyads(text)
+    sinking = [e for c, s, t, e in evs if c.startswith("19") and e.sentence == 1]
+    assert sinking and all(e.mention_of or e.mentions for e in sinking)
+    assert all(e.source_inferred for e in sinking if e.source)
+
+
+def test_a_nameless_side_act_beside_a_named_event_is_no_event():
+    # "to look for common ground" has no doer the text names; the meeting is the event
+    evs = _dyads("Germany and Poland held talks in Berlin involving officials to search for common ground.")
+    assert any(c.startswith("04") for c, _, _, _ in evs)
+    assert all(s for c, s, _, _ in evs), evs

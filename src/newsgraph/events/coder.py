@@ -35,6 +35,8 @@ from .syntax import (
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from", "for", "into", "over",
                 "between", "of", "in")
 # Verbs that only carry an event noun: "staged a strike", "launched an investigation".
+# codes of stances a subject can be said to hold in a predicative participle
+STANCE_ROOTS = {"01", "03", "05", "11", "12"}
 LIGHT_VERBS = {"stage", "hold", "launch", "organize", "organise", "begin", "start", "conduct", "carry",
                "undertake", "make", "take", "announce", "mount", "continue", "resume", "end", "call",
                "issue", "give", "open", "lead", "have", "join", "prepare", "plan", "complete"}
@@ -179,6 +181,10 @@ class SentenceCoder:
                         prep_toks: dict[str, list[Token]]) -> Candidate:
         """Source and target of a coded predicate from the parse."""
         agents, patients = subjects(tok)
+        if patients and not agents and pattern.code[:2] in STANCE_ROOTS and "to" in prep_toks:
+            # "Israel is opposed to French mediation", "is committed to the talks": a stance the
+            # subject holds, not something done to it
+            agents, patients = patients, []
         construction = "passive" if patients else "verb"
         if not agents and not patients:
             agents = inherited_subject(tok)
@@ -339,17 +345,12 @@ class SentenceCoder:
         return bool(plist) and 2 * sum(p.code[:2] in COMMENT_ROOTS for p in plist) > len(plist)
 
     def _blamed(self, verb: Token) -> Arg:
-        """Who did the act named in "apologised for X" / "condemned Y over X"."""
+        """Who did the act named in "condemned Y over X", "arrested Y for X": the verb's object.
+        The one who apologises or is thanked for X is not taken as its doer: "Erdogan apologised
+        for the downing" does not say that Erdogan downed the jet."""
         if verb.pos_ != "VERB":
             return Arg()
-        objs = objects(verb)
-        if objs:
-            arg = self.resolver.resolve(objs)
-            if arg:
-                arg.fallback = True
-                return arg
-        agents, _ = subjects(verb)
-        arg = self.resolver.resolve(agents or inherited_subject(verb))
+        arg = self.resolver.resolve(objects(verb))
         arg.fallback = True
         return arg
 

@@ -53,3 +53,11 @@ def fill_implicit_sources(ctx: DocContext, sents: list[Span], n: int, cands: lis
         cand.source.fallback = True
         where = "this sentence" if best[2] >= sents[n].start_char else "an earlier sentence"
         cand.reason = f"source implicit: the {actors[best[1]].sector} actor named in {where}"
+
+
+def drop_nameless(cands: list[Candidate]) -> None:
+    """Remove acts that have no source and are not agentless acts of force (see the module
+    docstring) where the sentence has events that name theirs: "to search for common ground" with no searcher is no event of anyone's."""
+    if not any(c.source for c in cands):
+        return  # the sentence's only reading: kept with an empty source (its root event)
+    cands[:] = [c for c in cands if c.source or c.pattern.code[:2] in AGENT_SECTORS or c.pattern.code[:2] == "14"]

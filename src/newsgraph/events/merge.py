@@ -53,9 +53,16 @@ def _fits(a: Event, b: Event, rec: ArticleRecord, actors: dict[str, Actor]) -> b
     if not (_sides_fit(_countries(a.source, actors), _countries(b.source, actors))
             and _sides_fit(_countries(a.target, actors), _countries(b.target, actors))):
         return False
-    if not (a.source and a.target and b.source and b.target):
-        return False  # a one-sided event says too little to be the same happening
     da, db = _own_date(a), _own_date(b)
+    if not (a.source and a.target and b.source and b.target):
+        # a one-sided event says too little to be the same happening, unless it names the same
+        # act (full code) against the same side and a stated date ties it: "the downing of a
+        # Russian jet in November" is "Ankara shot down a Russian jet"
+        one_sided_fits = (a.cameo.code == b.cameo.code and bool(da or db)
+                          and ((a.target and b.target) or (a.source and b.source))
+                          and (a.source or a.target) and (b.source or b.target))
+        if not one_sided_fits:
+            return False
     if da and db and not compatible(da, db):
         return False
     pa, pb = _place_country(a, rec), _place_country(b, rec)
@@ -91,7 +98,12 @@ def merge_mentions(rec: ArticleRecord, events: list[Event]) -> None:
         rep = min(group, key=lambda e: (span_days(_own_date(e)), group.index(e)))
         stated = [e for e in group if e.source and not e.source_inferred]
         for ev in group:
-            if ev.source_inferred and stated and ev is not stated[0]:
+            if not ev.source and stated:
+                ev.source = list(stated[0].source)
+                ev.source_inferred = True
+                ev.evidence.source = stated[0].evidence.source
+                ev.actor_reason = f"source carried from {stated[0].id}, a mention of the same event"
+            elif ev.source_inferred and stated and ev is not stated[0]:
                 ev.source = list(stated[0].source)
                 ev.source_inferred = False
                 ev.evidence.source = stated[0].evidence.source

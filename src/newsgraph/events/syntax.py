@@ -66,6 +66,15 @@ def subjects(tok: Token) -> tuple[list[Token], list[Token]]:
             for g in c.children:
                 if g.dep_ == "pobj":
                     agents.extend(with_conjuncts(g))
+    if not agents and not patients:
+        # the parser sometimes hangs the subject on the auxiliary ("Chile <- is opposed"):
+        # under a passive auxiliary it is the passive's subject
+        for aux in tok.children:
+            if aux.dep_ in {"aux", "auxpass"} and aux.i < tok.i:
+                for g in aux.children:
+                    if g.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS:
+                        passive = aux.dep_ == "auxpass" or g.dep_ in PASSIVE_SUBJ_DEPS
+                        (patients if passive else agents).extend(with_conjuncts(g))
     return agents, patients
 
 
