@@ -57,7 +57,7 @@ def main_event(record: Any, *, plover: bool = True) -> Any | None:
         evs = [e for e in evs if e.cameo.root not in {"01", "02"}] or evs
     if not evs:
         return None
-    return sorted(evs, key=lambda e: (not e.counted, -e.confidence, e.evidence.trigger[0]))[0]
+    return sorted(evs, key=lambda e: (not e.counted, not e.is_root, -e.confidence, e.evidence.trigger[0]))[0]
 
 
 def gsr_type(event: Any) -> str | None:

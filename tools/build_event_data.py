@@ -46,7 +46,11 @@ def _plover_for(code: str, table: dict[str, tuple[str, str, str]]) -> tuple[str,
             if key != code:
                 mode, context = (mode, context) if key == code[:3] else ("", "")
             return ptype, mode, context
-    # 01 and 02 are dropped by PLOVER; 19 (conventional fighting) is not listed at root level.
+    if code[:2] == "02":
+        # The mapping drops appeals (02), but the manual's REQUEST covers "all requests, demands,
+        # and orders": an appeal is a REQUEST with the mode of the parallel demand (021 <-> 101).
+        return _plover_for("10" + code[2:], table)
+    # 01 is dropped by PLOVER; 19 (conventional fighting) is not listed at root level.
     return {"19": ("ASSAULT", "", "military"), "20": ("ASSAULT", "", "")}.get(code[:2], ("", "", ""))
 
 

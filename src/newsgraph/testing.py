@@ -90,7 +90,7 @@ def _events_chunk(rng: np.random.Generator, first: int, n: int, articles: np.nda
         "source_start": None, "target_start": None, "place_admin1": None,
         "place_feature": None, "place_geonameid": None,
         "date_resolution": "day", "date_source": "published", "time_status": "new",
-        "time_reason": None, "mention_of": None,
+        "time_reason": None, "mention_of": None, "actor_reason": None,
     }
     arrays = {}
     for name, kind in TABLES["events"]:

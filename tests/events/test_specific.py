@@ -128,3 +128,13 @@ def test_a_nameless_side_act_beside_a_named_event_is_no_event():
     evs = _dyads("Germany and Poland held talks in Berlin involving officials to search for common ground.")
     assert any(c.startswith("04") for c, _, _, _ in evs)
     assert all(s for c, s, _, _ in evs), evs
+
+
+def test_a_cooperative_act_announced_as_not_happening_is_a_refusal():
+    # "will not accept": a rejection stated now; "did not meet": only a negated record
+    evs = _dyads("Chile will not accept more refugees from Peru.")
+    assert any(c.startswith("12") and s == {"CHL"} and e.counted and e.time_status == "new"
+               for c, s, _, e in evs)
+    evs = _dyads("The Chilean president did not meet the Peruvian envoy in Lima.")
+    assert not any(c.startswith("12") for c, _, _, _ in evs)
+    assert all(not e.counted for _, _, _, e in evs)

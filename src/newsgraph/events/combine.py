@@ -3,6 +3,9 @@
 * Intent: a future or intended act ("Nigeria will withdraw its force", "plans to impose
   restrictions") is an expression of intent for cooperative acts (CAMEO 03x) and a threat
   for hostile ones (13x).
+* Refusal: a cooperative act announced as not going to happen ("will not accept more refugees",
+  "would not meet the envoy" said as intent) is a rejection (CAMEO 12x); an act that did not
+  happen ("did not meet") is only recorded, negated and not counted.
 * Obligation in reported speech: "X said Y must release the prisoners" is a demand (10x)
   from X to Y.
 """
@@ -23,6 +26,9 @@ INTENT_SPECIFIC = {"0841": "0353", "087": "0356", "085": "0354", "163": "1312", 
 DEMAND = {"03": "100", "04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "12": "100"}
 DEMAND_SPECIFIC = {"0841": "1053", "084": "1053", "087": "1056", "085": "1054", "0831": "1041",
                    "083": "104", "037": "107", "057": "107"}
+REFUSE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+REFUSE_SPECIFIC = {"045": "126", "046": "125", "057": "127", "081": "1241", "0841": "1243",
+                   "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
 OBLIGATION_AUX = {"must", "should"}
 CONDITIONS = {"unless", "if"}
 
@@ -44,7 +50,13 @@ def combine(cands: list[Candidate], resolver: ArgResolver) -> list[Candidate]:
     out: list[Candidate] = []
     triggers = {c.trigger.i for c in cands}
     for c in cands:
-        if c.negated or c.construction.startswith(("intent", "demand", "threat")):
+        if c.negated and c.modality in {"future", "intention"} and c.construction in {"verb", "passive"}:
+            code = _specific(REFUSE, REFUSE_SPECIFIC, c.pattern.code)
+            if code:
+                out.append(Candidate(c.trigger, c.trigger_end, _pattern(c.pattern, code, "refusal"),
+                                     c.source, c.target, False, None, "refusal", c.mutual_ok))
+            continue
+        if c.negated or c.construction.startswith(("intent", "demand", "threat", "refusal")):
             continue
         trig = c.trigger
         if trig.dep_ in {"xcomp", "dobj"} and trig.head.i in triggers:

@@ -23,8 +23,8 @@ Two steps, both per sentence of coded events:
     first time since apologising", "after the downing ..., there is a rapprochement");
   - ``new`` otherwise ("met on Tuesday", an undated report of the day).
 
-  Events that express intent, threats or demands (the "intent"/"threat"/"demand"
-  combinations) are statements made when reported: they keep the publication date and are new.
+  Events that express intent, threats, demands or refusals (the "intent", "threat", "demand"
+  and "refusal" combinations) are statements made when reported: they keep the publication date and are new.
 
 Dates carried between mentions of one happening are set later by :mod:`.merge`.
 """
@@ -42,7 +42,7 @@ from ..model import DateMention, Event
 RECENT_DAYS = 7  # a stated date ending within this many days before publication is news
 STATUSES = ("new", "past", "ongoing", "future")
 _FUTURE_MODALITY = {"future", "intention", "expectation"}
-_SPEECH_ACTS = {"intent", "threat", "demand"}  # combined events: statements of the day
+_SPEECH_ACTS = {"intent", "threat", "demand", "refusal"}  # combined events: statements of the day
 _CONNECTIVES = {"after", "following", "since"}
 _MAX_CLIMB = 12
 
@@ -167,7 +167,7 @@ def _distance(value: str, resolution: str | None, published: dt.date) -> tuple[s
 
 def _status(ctx: DocContext, ev: Event, tok: Token | None, d: DateMention | None) -> tuple[str, str]:
     if ev.rule.split("/", 1)[0] in _SPEECH_ACTS:
-        return "new", "a statement of intent, threat or demand, made when reported"
+        return "new", "a statement of intent, threat, demand or refusal, made when reported"
     verb = _verb(tok) if tok is not None else None
     aspect = _aspect(verb) if verb is not None and verb is tok else None
     if ev.modality in _FUTURE_MODALITY or aspect == "future":

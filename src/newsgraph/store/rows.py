@@ -104,6 +104,7 @@ def records_to_rows(records: list[ArticleRecord]) -> dict[str, dict[str, list]]:
                 getattr(place, "admin1", None), getattr(place, "feature", None),
                 getattr(place, "geonameid", None),
                 ev.date_resolution, ev.date_source, ev.time_status, ev.time_reason, ev.mention_of,
+                ev.actor_reason,
             ))
         for q in rec.quotes:
             sp = actors.get(q.speaker.actor) if q.speaker.actor else None

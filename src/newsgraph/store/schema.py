@@ -48,6 +48,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         # Event time (events/timing.py) and mentions of one happening (events/merge.py).
         ("date_resolution", "VARCHAR"), ("date_source", "VARCHAR"), ("time_status", "VARCHAR"),
         ("time_reason", "VARCHAR"), ("mention_of", "VARCHAR"),
+        # why a side is empty, or where an implicit source came from (events/implicit.py)
+        ("actor_reason", "VARCHAR"),
     ],
     "quotes": [("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
                ("text", "VARCHAR"), ("kind", "VARCHAR"), ("cue", "VARCHAR"),
