@@ -16,6 +16,7 @@ from ..search import LiveIndex
 from ..settings import Settings, load_settings
 from . import apidocs, errorpages, pages, routes_analysis, routes_data, routes_search, routes_write
 from .db import Database, QueryTimeout
+from .guard import HostAllowList, SecurityHeaders
 from .ingestor import Ingestor, Watcher
 from .limits import BodyLimitMiddleware, DropEmptyParams, is_loopback
 
@@ -64,6 +65,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.add_middleware(DropEmptyParams)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_bytes)
+    app.add_middleware(HostAllowList, host=settings.host, allowed=settings.allowed_hosts)
+    app.add_middleware(SecurityHeaders)  # outermost: every answer carries the headers
     app.include_router(routes_data.router)
     app.include_router(routes_analysis.router)
     app.include_router(routes_write.router)
