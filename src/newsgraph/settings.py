@@ -11,6 +11,7 @@ from. Settings are frozen and hashable, so per-process resources can be cached o
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import os
 import re
 import tomllib
@@ -102,7 +103,7 @@ class Settings:
 _MINIMUM = {"batch_size": 1, "max_chars": 1, "max_bytes": 1, "workers": 0, "port": 0,
             "query_timeout_ms": 1, "fetch_deadline_ms": 1, "fetch_per_client": 1}
 _MAXIMUM = {"fetch_deadline_ms": 3_600_000, "fetch_per_client": 1000}
-_HOST_NAME = re.compile(r"[A-Za-z0-9._-]+|\[?[0-9A-Fa-f:.]+\]?")
+_HOST_NAME = re.compile(r"[A-Za-z0-9._-]+")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -119,7 +120,7 @@ def _typed(name: str, kind: str, value: Any) -> Any:
     if high is not None and typed > high:
         raise SettingsError(f"setting {name!r} must be at most {high:,}, not {typed!r}")
     if name == "allowed_hosts":
-        bad = [h for h in typed if not _HOST_NAME.fullmatch(h)]
+        bad = [h for h in typed if not _is_host(h)]
         if bad:
             raise SettingsError(f"setting 'allowed_hosts' takes host names or addresses "
                                 f"(no scheme, port or path), not {bad[0]!r}")
@@ -127,6 +128,18 @@ def _typed(name: str, kind: str, value: Any) -> Any:
         raise SettingsError(f"setting 'language' must be an ISO 639 code such as 'en', "
                             f"not {typed!r}")
     return typed
+
+
+def _is_host(value: str) -> bool:
+    """A bare host name or IP address (an IPv6 one with or without brackets)."""
+    if _HOST_NAME.fullmatch(value):
+        return True
+    try:
+        ipaddress.IPv6Address(value[1:-1] if value.startswith("[") and value.endswith("]")
+                              else value)
+    except ValueError:
+        return False
+    return True
 
 
 def _as_type(name: str, kind: str, value: Any) -> Any:
