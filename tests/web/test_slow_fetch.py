@@ -117,3 +117,14 @@ def test_a_prompt_page_is_fetched_and_stored(drip, app_server):
     assert resp.status_code == 201, resp.text
     record = httpx.get(f"{base}{resp.json()['links']['record']}").json()
     assert record["url"] == f"{drip}/page" and "gas pipeline" in record["text"]
+
+
+def test_a_command_line_fetch_ends_by_its_deadline_too(drip):
+    from newsgraph.errors import FetchTimeout
+    from newsgraph.sources.fetch import client, fetch_bytes
+
+    start = time.monotonic()
+    with client() as http, pytest.raises(FetchTimeout) as caught:
+        fetch_bytes(http, f"{drip}/drip", max_bytes=1_000_000, deadline_s=0.5)
+    took = time.monotonic() - start
+    assert caught.value.code == "E008" and 0.5 <= took < 1.5, took
