@@ -105,7 +105,7 @@ def check_counts(store: str, out: Path) -> tuple[dict, bool]:
     from newsgraph.api import create_app
     from newsgraph.settings import Settings
 
-    with TestClient(create_app(Settings(store=store))) as client:
+    with TestClient(create_app(Settings(store=store)), base_url="http://localhost") as client:
         api = client.get("/api/health").json()["counts"]["events"]
         page = client.get("/").text
     dashboard = _number(r'data-kpi="events">([\d,]+)<', page)

@@ -9,11 +9,14 @@
     │   ├── BadJsonLine       E005
     │   ├── UnsupportedSource E006
     │   └── FetchError        E007
+    │       └── FetchTimeout  E008  the fetch passed its total deadline
     ├── SettingsError         E010  a setting has a bad value or an unknown name
     ├── ModelError            E020  the spaCy model is not installed
     ├── DataFileError         E030  a user dictionary / pattern file cannot be read
     ├── StoreError            E040  the DuckDB store cannot be opened or written
-    └── ExportError           E050  unknown export format or failed export
+    ├── ExportError           E050  unknown export format or failed export
+    ├── HostNotAllowed        E060  the server refuses a Host header it was not configured for
+    └── TooManyFetches        E061  the server refuses a client's URL fetch beyond its limit
 
 Warnings are strings in a record's ``warnings`` list, ``"Wnnn: message"``; each code and
 its message template live once, in :data:`ALL_WARNINGS` below, and are built only through
@@ -67,6 +70,10 @@ class FetchError(InputError):
     code = "E007"
 
 
+class FetchTimeout(FetchError):
+    code = "E008"
+
+
 class SettingsError(NewsgraphError):
     code = "E010"
 
@@ -87,6 +94,14 @@ class ExportError(NewsgraphError):
     code = "E050"
 
 
+class HostNotAllowed(NewsgraphError):
+    code = "E060"
+
+
+class TooManyFetches(NewsgraphError):
+    code = "E061"
+
+
 ALL_ERRORS: tuple[type[NewsgraphError], ...] = (
     EmptyInput,
     BinaryInput,
@@ -95,11 +110,14 @@ ALL_ERRORS: tuple[type[NewsgraphError], ...] = (
     BadJsonLine,
     UnsupportedSource,
     FetchError,
+    FetchTimeout,
     SettingsError,
     ModelError,
     DataFileError,
     StoreError,
     ExportError,
+    HostNotAllowed,
+    TooManyFetches,
 )
 
 
@@ -121,9 +139,10 @@ W003 = WarningCode("W003", "text cut from {had:,} to {limit:,} characters (max_c
 W004 = WarningCode("W004", "no article text found in the HTML page")
 W005 = WarningCode("W005", "not extracted (setting 'extractors'): {names}")
 W006 = WarningCode("W006", "{n:,} lone surrogate code point(s) replaced by U+FFFD")
+W007 = WarningCode("W007", "url {url!r} dropped: {reason}; only http and https URLs are kept")
 W100 = WarningCode("W100", "{name} extractor failed: {error}")
 W101 = WarningCode("W101", "pronoun {word!r} at {start}-{end} left unresolved: no person "
                    "mentioned in the three sentences before")
 
-ALL_WARNINGS: tuple[WarningCode, ...] = (W001, W002, W003, W004, W005, W006, W100,
-                                         W101)
+ALL_WARNINGS: tuple[WarningCode, ...] = (W001, W002, W003, W004, W005, W006, W007,
+                                         W100, W101)

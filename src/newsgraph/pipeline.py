@@ -24,6 +24,7 @@ from .events.patterns import load_patterns
 from .model import ArticleRecord, Entity, RawArticle, Sentence
 from .nlp import get_nlp
 from .settings import Settings, load_settings
+from .urls import checked_url
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +168,7 @@ def process_batch(
         events.preload(settings)  # verb/discard dictionaries too (dictionary mode)
     prepared = []
     for raw in raws:
+        raw = checked_url(raw)
         try:
             prepared.append(_prepare(raw, settings, date))
         except NewsgraphError as exc:

@@ -11,7 +11,9 @@ from. Settings are frozen and hashable, so per-process resources can be cached o
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +79,18 @@ class Settings:
     token: str = _setting("", "Token required for write endpoints when listening beyond localhost.")
     watch: str = _setting("", "Folder the server watches; new files in it are ingested (empty = off).")
     query_timeout_ms: int = _setting(5000, "Longest time one API query may run before it is cancelled.")
+    allowed_hosts: tuple[str, ...] = _setting(
+        (), "Extra names the server answers to in the Host header, comma-separated (it always "
+        "answers to 'host' and localhost; others get 421, against DNS rebinding)."
+    )
+    fetch_deadline_ms: int = _setting(
+        30000, "Longest time fetching one posted URL may take, connection and whole body "
+        "together (E008 beyond it)."
+    )
+    fetch_per_client: int = _setting(
+        4, "URL fetches one client address may have in flight on the server at once (429, "
+        "E061, beyond it)."
+    )
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -87,7 +101,9 @@ class Settings:
 
 
 _MINIMUM = {"batch_size": 1, "max_chars": 1, "max_bytes": 1, "workers": 0, "port": 0,
-            "query_timeout_ms": 1}
+            "query_timeout_ms": 1, "fetch_deadline_ms": 1, "fetch_per_client": 1}
+_MAXIMUM = {"fetch_deadline_ms": 3_600_000, "fetch_per_client": 1000}
+_HOST_NAME = re.compile(r"[A-Za-z0-9._-]+")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -100,10 +116,30 @@ def _typed(name: str, kind: str, value: Any) -> Any:
         raise SettingsError(f"setting {name!r} must be at least {low}, not {typed!r}")
     if name == "port" and typed > 65535:
         raise SettingsError(f"setting 'port' must be a port number (0-65535), not {typed}")
+    high = _MAXIMUM.get(name)
+    if high is not None and typed > high:
+        raise SettingsError(f"setting {name!r} must be at most {high:,}, not {typed!r}")
+    if name == "allowed_hosts":
+        bad = [h for h in typed if not _is_host(h)]
+        if bad:
+            raise SettingsError(f"setting 'allowed_hosts' takes host names or addresses "
+                                f"(no scheme, port or path), not {bad[0]!r}")
     if name == "language" and not (typed.isalpha() and typed.islower() and 2 <= len(typed) <= 3):
         raise SettingsError(f"setting 'language' must be an ISO 639 code such as 'en', "
                             f"not {typed!r}")
     return typed
+
+
+def _is_host(value: str) -> bool:
+    """A bare host name or IP address (an IPv6 one with or without brackets)."""
+    if _HOST_NAME.fullmatch(value):
+        return True
+    try:
+        ipaddress.IPv6Address(value[1:-1] if value.startswith("[") and value.endswith("]")
+                              else value)
+    except ValueError:
+        return False
+    return True
 
 
 def _as_type(name: str, kind: str, value: Any) -> Any:

@@ -11,6 +11,8 @@ pytest.importorskip("fastapi")
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = [ROOT / "examples" / "000_f6a2bb8c5d2e93d5.txt",
             ROOT / "examples" / "turkey_russia_2015_2017.jsonl"]
+# The server answers only to its own host names (guard.HostAllowList), not "testserver".
+BASE_URL = "http://localhost"
 SEED_ID_PREFIX = "Turkey’s Erdogan pivots"
 
 
@@ -32,7 +34,7 @@ def client(example_store):
     from newsgraph.api import create_app
     from newsgraph.settings import Settings
 
-    with TestClient(create_app(Settings(store=str(example_store)))) as c:
+    with TestClient(create_app(Settings(store=str(example_store))), base_url=BASE_URL) as c:
         yield c
 
 
@@ -52,6 +54,7 @@ def fresh_client(tmp_path: Path):
     from newsgraph.settings import Settings
 
     def make(**settings):
-        return TestClient(create_app(Settings(store=str(tmp_path / "w.duckdb"), **settings)))
+        return TestClient(create_app(Settings(store=str(tmp_path / "w.duckdb"), **settings)),
+                          base_url=BASE_URL)
 
     return make

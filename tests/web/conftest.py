@@ -7,6 +7,8 @@ import os
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,26 +27,19 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic"]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """Base URL of ``newsgraph serve`` running in a thread (uvicorn, loopback only)."""
+@contextmanager
+def serving(app, port: int) -> Iterator[str]:
+    """Base URL of ``app`` served by uvicorn in a thread on 127.0.0.1:``port``."""
     import uvicorn
 
-    from newsgraph.api import create_app
-    from newsgraph.ingest import ingest_paths
-    from newsgraph.settings import Settings
-
-    settings = Settings(store=str(tmp_path_factory.mktemp("web") / "examples.duckdb"),
-                        port=_free_port(), max_bytes=5_000_000)
-    ingest_paths([str(p) for p in EXAMPLES], settings)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1",
-                                           port=settings.port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -52,9 +47,25 @@ def live_server(tmp_path_factory):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{settings.port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """Base URL of ``newsgraph serve`` running in a thread (uvicorn, loopback only)."""
+    from newsgraph.api import create_app
+    from newsgraph.ingest import ingest_paths
+    from newsgraph.settings import Settings
+
+    settings = Settings(store=str(tmp_path_factory.mktemp("web") / "examples.duckdb"),
+                        port=free_port(), max_bytes=5_000_000)
+    ingest_paths([str(p) for p in EXAMPLES], settings)
+    with serving(create_app(settings), settings.port) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -75,6 +86,11 @@ def page(browser, live_server):
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+    # A script, style or frame the content security policy blocked is a broken page (an
+    # outside image is not: ReDoc's branding logo is blocked, as with no network).
+    pg.on("console", lambda m: errors.append(f"console: {m.text}")
+          if m.type == "error" and "Content Security Policy" in m.text
+          and not m.text.startswith("Loading the image 'http") else None)
     yield pg
     ctx.close()
     assert not errors, errors

@@ -10,6 +10,17 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
+def wait_count(page, selector: str, op: str, n: int) -> None:
+    """Wait until the number of ``selector`` matches compares to ``n`` by ``op``.
+
+    A function, not a string of JavaScript: the pages' content security policy forbids
+    evaluating strings (Playwright's string predicates are evaluated that way)."""
+    page.wait_for_function(
+        "([sel, op, n]) => { const k = document.querySelectorAll(sel).length;"
+        " return op === '<' ? k < n : op === '>' ? k > n : k === n; }",
+        arg=[selector, op, n])
+
+
 def _seed_id(base: str) -> str:
     items = httpx.get(f"{base}/api/articles", params={"q": "pivots to Putin"}).json()["items"]
     return items[0]["id"]
@@ -64,10 +75,10 @@ def test_network_slider_and_downloads(page, shoot):
     page.wait_for_selector("#network svg circle")
     before = page.locator("#network svg line").count()
     page.locator("#from").evaluate("(el) => { el.value = el.max - 2; el.dispatchEvent(new Event('input')); }")
-    page.wait_for_function(f"document.querySelectorAll('#network svg line').length < {before}")
+    wait_count(page, "#network svg line", "<", before)
     assert "start=" in page.locator("#dl-gexf").get_attribute("href")
     page.locator("#from").evaluate("(el) => { el.value = 0; el.dispatchEvent(new Event('input')); }")
-    page.wait_for_function(f"document.querySelectorAll('#network svg line').length === {before}")
+    wait_count(page, "#network svg line", "===", before)
     page.locator("#network svg circle").first.hover()
     assert page.locator("#tip").is_visible()
     shoot(page, "network")
@@ -80,9 +91,9 @@ def test_map(page, shoot):
     assert page.locator("#map svg .land rect").count() > 50
     for q in ("1", "2", "3"):
         page.uncheck(f"#map-filters input[value='{q}']")
-    page.wait_for_function(f"document.querySelectorAll('#map svg circle.pt').length < {n}")
+    wait_count(page, "#map svg circle.pt", "<", n)
     page.check("#map-filters input[value='1']")
-    page.wait_for_function("document.querySelectorAll('#map svg circle.pt').length > 0")
+    wait_count(page, "#map svg circle.pt", ">", 0)
     page.reload()
     page.wait_for_selector("#map svg circle.pt")
     shoot(page, "map", full_page=False)

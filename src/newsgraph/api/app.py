@@ -16,6 +16,8 @@ from ..search import LiveIndex
 from ..settings import Settings, load_settings
 from . import apidocs, errorpages, pages, routes_analysis, routes_data, routes_search, routes_write
 from .db import Database, QueryTimeout
+from .fetcher import Fetcher
+from .guard import HostAllowList, SecurityHeaders
 from .ingestor import Ingestor, Watcher
 from .limits import BodyLimitMiddleware, DropEmptyParams, is_loopback
 
@@ -51,6 +53,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.ingestor = Ingestor(db, settings)
+    app.state.fetcher = Fetcher(deadline_ms=settings.fetch_deadline_ms,
+                                per_client=settings.fetch_per_client, max_bytes=settings.max_bytes)
     app.state.search = LiveIndex(db, settings.store)
     app.state.watcher = Watcher(app.state.ingestor, Path(settings.watch)) if settings.watch else None
     if not is_loopback(settings.host) and not settings.token:
@@ -64,6 +68,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.add_middleware(DropEmptyParams)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_bytes)
+    app.add_middleware(HostAllowList, host=settings.host, allowed=settings.allowed_hosts)
+    app.add_middleware(SecurityHeaders)  # outermost: every answer carries the headers
     app.include_router(routes_data.router)
     app.include_router(routes_analysis.router)
     app.include_router(routes_write.router)

@@ -18,11 +18,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..errors import FetchTimeout, NewsgraphError, TooManyFetches
+
 log = logging.getLogger(__name__)
 
 HEADINGS = {400: "Bad request", 404: "Page not found", 405: "Method not allowed",
-            422: "Some values could not be used", 500: "Something went wrong on the server",
-            503: "The server is busy"}
+            422: "Some values could not be used", 429: "Too many requests", 500: "Something went wrong on the server",
+            503: "The server is busy", 504: "A remote server did not answer in time"}
+# The status a coded error is answered with (input errors and the rest: 422).
+STATUS = {FetchTimeout: 504, TooManyFetches: 429}
 JSON_PREFIXES = ("/api", "/openapi.json", "/static", "/docs/oauth2")
 # What a form field takes, for values that do not fit its pattern.
 HINTS = {"dyad": "two actor codes such as TUR-RUS or TURGOV-RUS",
@@ -33,6 +37,19 @@ HINTS = {"dyad": "two actor codes such as TUR-RUS or TURGOV-RUS",
          "root": "a CAMEO root code, 01-20", "plover": "a PLOVER event type, e.g. ASSAULT",
          "start": "a date (YYYY-MM-DD)", "end": "a date (YYYY-MM-DD)",
          "quad": "a QuadClass, 1-4", "actor": "an actor code (TUR, TURGOV) or a name"}
+
+
+class CodedError(StarletteHTTPException):
+    """An error with a newsgraph code: JSON answers carry ``code`` beside ``detail``."""
+
+    def __init__(self, status_code: int, detail: str, code: str) -> None:
+        super().__init__(status_code, detail)
+        self.code = code
+
+    @classmethod
+    def of(cls, exc: NewsgraphError) -> CodedError:
+        status = next((s for kind, s in STATUS.items() if isinstance(exc, kind)), 422)
+        return cls(status, str(exc), exc.code)
 
 
 def wants_json(request: Request) -> bool:
@@ -78,6 +95,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         if wants_json(request):
+            if isinstance(exc, CodedError):
+                return JSONResponse({"detail": exc.detail, "code": exc.code},
+                                    status_code=exc.status_code)
             return await http_exception_handler(request, exc)
         detail = exc.detail if isinstance(exc.detail, str) else ""
         if exc.status_code == 404 and detail in ("", "Not Found"):

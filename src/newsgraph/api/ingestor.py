@@ -29,18 +29,27 @@ class Ingestor:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def raw(self, *, text: str | None = None, html: str | None = None, url: str | None = None,
-            title: str | None = None) -> RawArticle:
+            title: str | None = None, warnings: list[str] | None = None) -> RawArticle:
+        """The article of a posted text or HTML page (a URL alone is fetched: a blocking
+        fetch here; the server fetches with :class:`~newsgraph.api.fetcher.Fetcher` and
+        passes the page to :meth:`page`)."""
         if html is None and text is None and url:
             with client() as http:
-                data, _ = fetch_bytes(http, url, max_bytes=self.settings.max_bytes)
-            return page_article(data, url, title=title, source=url)
+                data, _ = fetch_bytes(http, url, max_bytes=self.settings.max_bytes,
+                                      deadline_s=self.settings.fetch_deadline_ms / 1000)
+            return self.page(data, url, title=title)
         if html is None and text is not None and looks_like_html(text):
             html, text = text, None
         raw = from_html(html, url=url) if html is not None else RawArticle(text=text or "", url=url)
         raw.source = outlet(None, raw.url, raw.source, "api")
         if title:
             raw.title = title
+        raw.warnings.extend(warnings or [])
         return raw
+
+    def page(self, data: bytes, url: str, *, title: str | None = None) -> RawArticle:
+        """The article of a page fetched from ``url``."""
+        return page_article(data, url, title=title, source=url)
 
     def ingest(self, raws: list[RawArticle], date: dt.date | None = None
                ) -> list[tuple[ArticleRecord, bool]]:

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..search.index import KINDS, RANK_LIMIT, first_line
+from ..urls import link_url
 from . import queries
 from .db import Database
 from .deps import ArticlePath, Offset, Text, get_db, id_path
@@ -26,6 +27,9 @@ WEB = Path(__file__).resolve().parents[1] / "web"
 templates = Jinja2Templates(directory=str(WEB / "templates"))
 templates.env.filters["qs"] = lambda pairs: urlencode(pairs)
 templates.env.filters["idpath"] = id_path
+# Every URL a template puts into href/src passes this (None: not linkable); a test holds
+# the templates to it.
+templates.env.filters["link"] = link_url
 
 router = APIRouter(include_in_schema=False)
 DB = Annotated[Database, Depends(get_db)]

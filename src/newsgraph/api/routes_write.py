@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import sys
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -11,11 +13,21 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from ..errors import NewsgraphError
+from ..errors import (
+    BadEncoding,
+    BadJsonLine,
+    BinaryInput,
+    EmptyInput,
+    InputError,
+    NewsgraphError,
+)
+from ..sources.decode import decode_bytes, looks_binary
 from .deps import id_path
+from .errorpages import CodedError
 from .limits import require_token
 
 router = APIRouter(prefix="/api")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ArticleIn(BaseModel):
@@ -35,16 +47,65 @@ class ArticleIn(BaseModel):
         return self
 
 
-async def _article_in(request: Request, date: dt.date | None, title: str | None) -> ArticleIn:
+def _has_surrogate(value: Any) -> bool:
+    """A lone surrogate anywhere in a parsed JSON value, keys included (no recursion: the
+    value may be nested as deeply as the parser allows)."""
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+    return False
+
+
+def json_body(body: bytes) -> dict[str, Any]:
+    """A posted JSON object, or the coded error a reader gives for the same bytes: E001
+    empty, E002 binary, E004 not UTF-8 or a lone surrogate, E005 not JSON, nested too
+    deeply, or not an object."""
+    if not body.strip():
+        raise EmptyInput("the request body is empty")
+    if looks_binary(body):
+        raise BinaryInput("the request body looks binary (NUL or control bytes), not JSON")
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadEncoding(f"the JSON body is not UTF-8: {exc}") from None
+    try:
+        obj = json.loads(text)
+    except ValueError as exc:
+        raise BadJsonLine(f"the request body is not valid JSON ({exc})") from None
+    except RecursionError:  # json's C parser recurses once per level
+        raise BadJsonLine("the JSON body is nested too deeply (over about "
+                          f"{sys.getrecursionlimit():,} levels)") from None
+    if not isinstance(obj, dict):
+        raise BadJsonLine(f"the JSON body must be an object, not {type(obj).__name__}")
+    if _has_surrogate(obj):
+        raise BadEncoding("the JSON body holds a lone surrogate (a \\ud800-\\udfff escape "
+                          "without its pair), which is no Unicode text")
+    return obj
+
+
+async def _article_in(request: Request, date: dt.date | None, title: str | None
+                      ) -> tuple[ArticleIn, list[str]]:
+    """The posted article and the warnings its decoding gave (W002)."""
     body = await request.body()
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     try:
         if kind == "application/json":
-            return ArticleIn.model_validate(json.loads(body))
-        text = body.decode("utf-8", errors="replace")
+            return ArticleIn.model_validate(json_body(body)), []
+        text, warning = decode_bytes(body, name="the request body")
+        warnings = [warning] if warning else []
         if kind == "text/html":
-            return ArticleIn(html=text, date=date, title=title)
-        return ArticleIn(text=text, date=date, title=title)
+            return ArticleIn(html=text, date=date, title=title), warnings
+        return ArticleIn(text=text, date=date, title=title), warnings
+    except InputError as exc:
+        raise CodedError.of(exc) from exc
     except (ValueError, ValidationError) as exc:
         raise HTTPException(422, f"bad article: {exc}") from exc
 
@@ -65,16 +126,22 @@ async def post_article(
     date: Annotated[dt.date | None, Query(description="Publication date (plain bodies).")] = None,
     title: Annotated[str | None, Query(max_length=500)] = None,
 ) -> Any:
-    art = await _article_in(request, date, title)
+    art, warnings = await _article_in(request, date, title)
     ingestor = request.app.state.ingestor
     try:
-        raw = await run_in_threadpool(ingestor.raw, text=art.text, html=art.html, url=art.url,
-                                      title=art.title)
+        if art.url and not (art.text or art.html):  # fetched on the loop, by the deadline
+            client = request.client.host if request.client else "?"
+            data, _ = await request.app.state.fetcher.fetch(art.url, client=client)
+            raw = await run_in_threadpool(ingestor.page, data, art.url, title=art.title)
+        else:
+            raw = await run_in_threadpool(ingestor.raw, text=art.text, html=art.html,
+                                          url=art.url, title=art.title, warnings=warnings)
         [(rec, new)] = await run_in_threadpool(ingestor.ingest, [raw], art.date)
     except NewsgraphError as exc:
-        raise HTTPException(422, str(exc)) from exc
+        raise CodedError.of(exc) from exc
     if rec.error:
-        raise HTTPException(422, rec.error)
+        code, _, _ = rec.error.partition(":")
+        raise CodedError(422, rec.error, code)
     body = {"id": rec.id, "new": new, "title": rec.title, "published": rec.published,
             "events": len(rec.events), "actors": len(rec.actors), "quotes": len(rec.quotes),
             "places": len(rec.places), "warnings": rec.warnings,

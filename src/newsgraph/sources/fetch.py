@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import httpx
 
-from ..errors import FetchError
+from ..errors import FetchError, FetchTimeout
 from ..model import RawArticle
 from .decode import decode_bytes
 from .html import from_html
@@ -15,7 +16,10 @@ from .outlet import outlet
 log = logging.getLogger(__name__)
 
 USER_AGENT = "newsgraph/0.1 (+https://github.com/newsgraph)"
-TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+TIMEOUT = httpx.Timeout(20.0, connect=10.0)  # per connect and per read (the gap)
+# The whole of one fetch on the command line and in feeds, checked as each chunk arrives
+# (so at most one read gap past it); the server's fetches end exactly at fetch_deadline_ms.
+DEADLINE_S = 120.0
 
 
 def client() -> httpx.Client:
@@ -23,10 +27,18 @@ def client() -> httpx.Client:
                         headers={"User-Agent": USER_AGENT})
 
 
-def fetch_bytes(http: httpx.Client, url: str, *, max_bytes: int) -> tuple[bytes, str]:
-    """Body and content type of ``url``; FetchError on network errors, HTTP errors, size."""
+def check_fetchable(url: str) -> None:
+    """FetchError unless ``url`` is an http(s) URL."""
     if not url.lower().startswith(("http://", "https://")):
         raise FetchError(f"only http and https URLs can be fetched, not {url!r}")
+
+
+def fetch_bytes(http: httpx.Client, url: str, *, max_bytes: int,
+                deadline_s: float = DEADLINE_S) -> tuple[bytes, str]:
+    """Body and content type of ``url``; FetchError on network errors, HTTP errors, size;
+    FetchTimeout when the body is still coming after ``deadline_s``."""
+    check_fetchable(url)
+    start = time.monotonic()
     try:
         with http.stream("GET", url) as resp:
             if resp.status_code >= 400:
@@ -36,8 +48,13 @@ def fetch_bytes(http: httpx.Client, url: str, *, max_bytes: int) -> tuple[bytes,
                 size += len(chunk)
                 if size > max_bytes:
                     raise FetchError(f"{url}: over {max_bytes:,} bytes (max_bytes)")
+                if time.monotonic() - start > deadline_s:
+                    raise FetchTimeout(f"{url}: not fetched within {deadline_s:g} s")
                 chunks.append(chunk)
             return b"".join(chunks), resp.headers.get("content-type", "")
+    except httpx.TimeoutException as exc:
+        raise FetchTimeout(f"{url}: {type(exc).__name__}: the server stopped answering"
+                           ) from exc
     except httpx.HTTPError as exc:
         raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
 
