@@ -138,3 +138,29 @@ def test_a_cooperative_act_announced_as_not_happening_is_a_refusal():
     evs = _dyads("The Chilean president did not meet the Peruvian envoy in Lima.")
     assert not any(c.startswith("12") for c, _, _, _ in evs)
     assert all(not e.counted for _, _, _, e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least six villagers have died of cholera this month.",  # dying is no act
+        "The plan struck the minister as a mistake.",  # an impression, not an attack
+        "Doctors found contaminated blood samples in the clinic.",  # a participle as adjective
+        "The samples taken were stored in a freezer.",  # a reduced relative: no act reported
+    ],
+)
+def test_what_only_sounds_violent_is_no_event(text):
+    assert not [c for c, _ in _codes(text) if c[:2] in {"17", "18", "19", "20"}], text
+
+
+def test_a_verb_that_codes_nothing_alone_still_codes_through_its_pattern():
+    assert any(c == "190" for c, _ in _codes("Four soldiers died in clashes with rebels near the border."))
+    assert any(c.startswith("09") for c, _ in _codes("The Supreme Court will hear the appeal of Kenya's government."))
+    assert not any(c.startswith("09") for c, _ in _codes("Listeners will not hear the old presenter this year."))
+
+
+def test_fatally_shot_by_officers_is_a_police_killing():
+    rec = newsgraph.process("Officers fatally shot a man who was carrying a metal pipe.", date=DATE)
+    sectors = {a.id: a.sector for a in rec.actors}
+    shot = [e for e in rec.events if e.cameo.code == "1823"]
+    assert shot and any(sectors.get(i) == "COP" for e in shot for i in e.source)

@@ -94,8 +94,9 @@ class SentenceCoder:
         out: list[Candidate] = []
         consumed: set[int] = set()  # nouns already coded through a verb's obj= pattern
         # a verb form in a preposition's place ("according to", "following the talks",
-        # "including Syria", "regarding the deal") is a preposition, not a predicate
-        verbs = [t for t in sent if t.i >= first_token and t.pos_ == "VERB" and t.dep_ != "prep"]
+        # "including Syria", "regarding the deal") is a preposition, not a predicate; a participle
+        # used as an adjective ("contaminated grafts", "the wounded man") describes, it reports no act
+        verbs = [t for t in sent if t.i >= first_token and t.pos_ == "VERB" and t.dep_ not in {"prep", "amod"}]
         for tok in verbs:
             cand = self._verb(tok, consumed)
             if cand is not None:

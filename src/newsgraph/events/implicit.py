@@ -13,6 +13,8 @@ from spacy.tokens import Span
 
 from ..context import DocContext
 from .coder import Candidate
+from .specific import agent_means
+from .syntax import subjects
 
 # Who does these acts, by code family: arrests, curfews and bans (17) are done by the police,
 # the authorities or the courts; killings and fighting (18-20) by the police or armed forces.
@@ -23,9 +25,19 @@ LOOKBACK_SENTENCES = 2
 
 
 def agentless(cand: Candidate) -> bool:
-    """A verbal act of coercion or force whose agent the sentence does not name."""
-    return (not cand.source and cand.unnamed_agent and cand.construction in {"verb", "passive"}
-            and cand.pattern.code[:2] in AGENT_SECTORS and not cand.negated)
+    """A verbal act of coercion or force whose agent the sentence does not name, told with what
+    makes it an act on someone: its victim or patient ("two men were arrested"), the object its
+    pattern names ("a curfew was imposed") or its means ("a car bomb exploded"). "The tissue
+    taken" (a reduced relative clause) names none of these."""
+    if not (not cand.source and cand.unnamed_agent and cand.construction in {"verb", "passive"}
+            and cand.pattern.code[:2] in AGENT_SECTORS and not cand.negated):
+        return False
+    if cand.target or cand.pattern.obj:
+        return True
+    agents, patients = subjects(cand.trigger)
+    if any(p.pos_ in {"NOUN", "PROPN", "PRON"} for p in patients):
+        return True  # "two suspects were arrested": a patient the actor lists do not name
+    return any(agent_means(a) for a in agents)
 
 
 def fill_implicit_sources(ctx: DocContext, sents: list[Span], n: int, cands: list[Candidate]) -> None:

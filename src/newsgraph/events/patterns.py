@@ -75,7 +75,7 @@ def parse_patterns(text: str, name: str, rank: int = 0) -> list[Pattern]:
         code = code.strip()
         if not sep or len(words) < 2 or words[0] not in {"verb", "noun"}:
             raise DataFileError(f"{name}:{n}: expected 'verb|noun LEMMA [...] => CODE', got {raw!r}")
-        if code not in codes and code[:3] not in codes:
+        if code != NO_EVENT and code not in codes and code[:3] not in codes:
             raise DataFileError(f"{name}:{n}: unknown CAMEO code {code!r}")
         kind = words[0]
         lemma_words = [w.lower() for w in words[1:] if "=" not in w]
@@ -176,10 +176,13 @@ class PatternSet:
                 nouns = preps.get(p.prep)
                 if nouns is None or (p.prep_nouns and not (p.prep_nouns & nouns)):
                     continue
-            return p
+            return None if p.code == NO_EVENT else p
         return None
 
 
+# The code of a pattern that matches and codes nothing (PETRARCH's "---"): a more specific
+# pattern of the same verb still codes ("die => ---" beside "die prep=in:clashes => 190").
+NO_EVENT = "---"
 # Particles that change a verb's meaning; without a particle pattern the plain verb is not used.
 _PARTICLE_SENSITIVE = {"down", "off", "out", "up", "back", "over"}
 # The derived dictionary's bare verb entries carry the code of the verb's whole family ("want",

@@ -107,6 +107,8 @@ def killed(tok: Token) -> bool:
     for c in tok.children:
         if c.lower_ == "dead" or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)):
             return True
+        if c.dep_ == "advmod" and c.lower_ in {"fatally", "mortally"}:
+            return True  # "fatally shot", "mortally wounded"
     return lemma in {"kill", "murder", "slay", "lynch", "behead"}
 
 
