@@ -164,3 +164,10 @@ def test_fatally_shot_by_officers_is_a_police_killing():
     sectors = {a.id: a.sector for a in rec.actors}
     shot = [e for e in rec.events if e.cameo.code == "1823"]
     assert shot and any(sectors.get(i) == "COP" for e in shot for i in e.source)
+
+
+def test_a_bare_derived_giving_verb_needs_its_receiver():
+    # "give" alone is the whole family's 060: without a named receiver it says nothing codable
+    assert not [c for c, _ in _codes("The striker gave the club a two-goal lead.") if c[:2] in {"06", "07", "08"}]
+    assert any(c.startswith("06") or c.startswith("07")
+               for c, _ in _codes("Japan gave Kenya two patrol boats."))

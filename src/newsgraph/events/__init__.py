@@ -21,7 +21,7 @@ from .combine import combine, drop_self_targets
 from .dictcoder import DictCoder
 from .dictmode import active, discards, preload, verb_dictionary
 from .explain import explain
-from .implicit import drop_nameless, fill_implicit_sources
+from .implicit import drop_nameless, drop_weak_dyads, fill_implicit_sources
 from .merge import merge_mentions
 from .patterns import load_patterns
 from .timing import assign_times, date_owners
@@ -67,6 +67,7 @@ def extract(ctx: DocContext) -> None:
             drop_self_targets(cands, resolver, states)
             fill_implicit_sources(ctx, ctx.sents, n, cands)
             drop_nameless(cands)
+            drop_weak_dyads(cands)
         if not cands:
             continue
         triggers = {c.trigger.i for c in cands}

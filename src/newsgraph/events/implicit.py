@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from ..context import DocContext
 from .coder import Candidate
+from .patterns import DERIVED_FILE
 from .specific import agent_means
 from .syntax import subjects
 
@@ -22,6 +23,9 @@ AGENT_SECTORS = {"17": frozenset({"COP", "GOV", "JUD", "MIL", "SPY"}),
                  "18": frozenset({"COP", "MIL"}), "19": frozenset({"COP", "MIL"}),
                  "20": frozenset({"MIL"})}
 LOOKBACK_SENTENCES = 2
+# material cooperation, aid and concessions: acts whose code needs the one who receives them
+GIVING_ROOTS = frozenset({"06", "07", "08"})
+DERIVED_STEM = DERIVED_FILE.rsplit(".", 1)[0]
 
 
 def agentless(cand: Candidate) -> bool:
@@ -73,3 +77,23 @@ def drop_nameless(cands: list[Candidate]) -> None:
     if not any(c.source for c in cands):
         return  # the sentence's only reading: kept with an empty source (its root event)
     cands[:] = [c for c in cands if c.source or c.pattern.code[:2] in AGENT_SECTORS or c.pattern.code[:2] == "14"]
+
+
+def drop_weak_dyads(cands: list[Candidate]) -> None:
+    """A bare verb of the derived dictionary ("give", "lead", "take", "break": a whole verb
+    family's code, no object or preposition confirming it) makes an event only with a side named;
+    a giving or yielding one (06-08) with an object only with both sides named, since its code is
+    about what goes to whom: "Parise gave the team a lead" or "Instagram provides accounts with
+    data" is no 060; "the minister resigned" and "the UN imposed a blackout" stay."""
+    cands[:] = [c for c in cands if not (_derived_bare(c) and (
+        not (c.source or c.target)
+        or (c.pattern.code[:2] in GIVING_ROOTS and not (c.source and c.target) and _has_object(c))))]
+
+
+def _has_object(cand: Candidate) -> bool:
+    return any(t.dep_ in {"dobj", "obj"} for t in cand.trigger.children)
+
+
+def _derived_bare(cand: Candidate) -> bool:
+    p = cand.pattern
+    return p.kind == "verb" and p.specificity == 0 and p.id.split(":", 1)[0] == DERIVED_STEM
