@@ -9,6 +9,7 @@ from ..model import Cameo, Event, EventEvidence, Plover
 from .arguments import Arg
 from .coder import Candidate, is_mutual
 from .implicit import agentless
+from .patterns import is_derived
 from .tables import code_info
 
 MAX_PAIRS = 6  # cap on events from one predicate with compound actors
@@ -105,7 +106,7 @@ def _confidence(cand: Candidate) -> float:
         score -= 0.1
     if cand.embedded:
         score -= 0.15  # inside another event's clause: a detail, not the sentence's event
-    if cand.pattern.id.startswith("patterns_verbs"):
+    if is_derived(cand.pattern):
         score -= 0.05  # derived dictionary: broad, less reviewed
     return round(max(0.1, min(score, 0.95)), 2)
 

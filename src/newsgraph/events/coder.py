@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .arguments import Arg, ArgResolver
 from .patterns import Pattern, PatternSet
-from .specific import agent_means, refine
+from .specific import COERCION_ROOTS, agent_means, refine
 from .syntax import (
     SPEECH_VERBS,
     compounds,
@@ -34,9 +34,9 @@ from .syntax import (
 # Prepositions that introduce the target of a verb, in order of preference.
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "from", "for", "into", "over",
                 "between", "of", "in")
-# Verbs that only carry an event noun: "staged a strike", "launched an investigation".
-# codes of stances a subject can be said to hold in a predicative participle
+# Codes of stances a subject can be said to hold in a predicative participle ("is opposed to").
 STANCE_ROOTS = {"01", "03", "05", "11", "12"}
+# Verbs that only carry an event noun: "staged a strike", "launched an investigation".
 LIGHT_VERBS = {"stage", "hold", "launch", "organize", "organise", "begin", "start", "conduct", "carry",
                "undertake", "make", "take", "announce", "mount", "continue", "resume", "end", "call",
                "issue", "give", "open", "lead", "have", "join", "prepare", "plan", "complete"}
@@ -82,6 +82,7 @@ class Candidate:
     mutual_any: bool = False  # any code pairs a compound source with itself (dictionary mode)
     reason: str | None = None  # why the source is empty, or where an implicit one came from
     unnamed_agent: bool = False  # the parse names no agent (agentless passive, means as subject)
+    means_agent: bool = False  # the parse's agents are all means ("a car bomb exploded")
 
 
 class SentenceCoder:
@@ -217,9 +218,10 @@ class SentenceCoder:
             if c.lower_ in prts and c.i == end.i + 1:
                 end = c
         # no agent in the parse, or only the means ("a car bomb exploded"): told without its actor
-        unnamed = not agents or all(agent_means(a) for a in agents)
+        # (asked only of acts that can be told so; the means scan walks the subject's subtree)
+        means = bool(agents) and pattern.code[:2] in COERCION_ROOTS and all(agent_means(a) for a in agents)
         return Candidate(tok, end, pattern, source, target, negated(tok), modality(tok), construction,
-                         mutual_ok, unnamed_agent=unnamed)
+                         mutual_ok, unnamed_agent=not agents or means, means_agent=means)
 
     def _complement_target(self, tok: Token, source: set[str], depth: int = 0) -> Arg:
         for comp in tok.children:
@@ -315,7 +317,7 @@ class SentenceCoder:
                         or self._complement_target(tok, set(source.ids))
             elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"for", "over"}:
                 source = self._blamed(tok.head.head)
-        neg = negated(tok) or (governing_verb(tok) is not None and negated(governing_verb(tok)))
+        neg = negated(tok) or (gov is not None and negated(gov))
         end = tok
         for c in tok.children:
             if c.lower_ in extras and c.i == end.i + 1 and c.dep_ in {"prt", "advmod", "prep"}:
@@ -339,11 +341,10 @@ class SentenceCoder:
         """Whether the verb's own code (its bare entry, else most of its patterns) is a comment
         on something (appeals, investigation, demands, disapproval, rejection): its
         object is a topic, not its act."""
-        plist = self.patterns.candidates("verb", verb.lemma_.lower())
-        bare = [p for p in plist if p.specificity == 0]
-        if bare:
-            return min(bare, key=lambda p: p.rank).code[:2] in COMMENT_ROOTS
-        return bool(plist) and 2 * sum(p.code[:2] in COMMENT_ROOTS for p in plist) > len(plist)
+        bare, roots = self.patterns.roots("verb", verb.lemma_.lower())
+        if bare is not None:
+            return bare in COMMENT_ROOTS
+        return 2 * sum(n for r, n in roots.items() if r in COMMENT_ROOTS) > sum(roots.values())
 
     def _blamed(self, verb: Token) -> Arg:
         """Who did the act named in "condemned Y over X", "arrested Y for X": the verb's object.

@@ -13,9 +13,8 @@ from spacy.tokens import Span
 
 from ..context import DocContext
 from .coder import Candidate
-from .patterns import DERIVED_FILE
-from .specific import agent_means
-from .syntax import subjects
+from .patterns import is_derived
+from .specific import COERCION_ROOTS
 
 # Who does these acts, by code family: arrests, curfews and bans (17) are done by the police,
 # the authorities or the courts; killings and fighting (18-20) by the police or armed forces.
@@ -25,7 +24,6 @@ AGENT_SECTORS = {"17": frozenset({"COP", "GOV", "JUD", "MIL", "SPY"}),
 LOOKBACK_SENTENCES = 2
 # material cooperation, aid and concessions: acts whose code needs the one who receives them
 GIVING_ROOTS = frozenset({"06", "07", "08"})
-DERIVED_STEM = DERIVED_FILE.rsplit(".", 1)[0]
 
 
 def agentless(cand: Candidate) -> bool:
@@ -36,12 +34,8 @@ def agentless(cand: Candidate) -> bool:
     if not (not cand.source and cand.unnamed_agent and cand.construction in {"verb", "passive"}
             and cand.pattern.code[:2] in AGENT_SECTORS and not cand.negated):
         return False
-    if cand.target or cand.pattern.obj:
-        return True
-    agents, patients = subjects(cand.trigger)
-    if any(p.pos_ in {"NOUN", "PROPN", "PRON"} for p in patients):
-        return True  # "two suspects were arrested": a patient the actor lists do not name
-    return any(agent_means(a) for a in agents)
+    # "two suspects were arrested": a passive's patient the actor lists do not name
+    return bool(cand.target or cand.pattern.obj or cand.construction == "passive" or cand.means_agent)
 
 
 def fill_implicit_sources(ctx: DocContext, sents: list[Span], n: int, cands: list[Candidate]) -> None:
@@ -72,11 +66,12 @@ def fill_implicit_sources(ctx: DocContext, sents: list[Span], n: int, cands: lis
 
 
 def drop_nameless(cands: list[Candidate]) -> None:
-    """Remove acts that have no source and are not agentless acts of force (see the module
-    docstring) where the sentence has events that name theirs: "to search for common ground" with no searcher is no event of anyone's."""
+    """Remove acts that have no source and are not acts of coercion, force or protest where the
+    sentence has events that name theirs: "to search for common ground" with no searcher beside
+    a named meeting is no event of anyone's."""
     if not any(c.source for c in cands):
         return  # the sentence's only reading: kept with an empty source (its root event)
-    cands[:] = [c for c in cands if c.source or c.pattern.code[:2] in AGENT_SECTORS or c.pattern.code[:2] == "14"]
+    cands[:] = [c for c in cands if c.source or c.pattern.code[:2] in COERCION_ROOTS | {"14"}]
 
 
 def drop_weak_dyads(cands: list[Candidate]) -> None:
@@ -96,4 +91,4 @@ def _has_object(cand: Candidate) -> bool:
 
 def _derived_bare(cand: Candidate) -> bool:
     p = cand.pattern
-    return p.kind == "verb" and p.specificity == 0 and p.id.split(":", 1)[0] == DERIVED_STEM
+    return p.kind == "verb" and p.specificity == 0 and is_derived(p)

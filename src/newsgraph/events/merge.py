@@ -58,10 +58,8 @@ def _fits(a: Event, b: Event, rec: ArticleRecord, actors: dict[str, Actor]) -> b
         # a one-sided event says too little to be the same happening, unless it names the same
         # act (full code) against the same side and a stated date ties it: "the downing of a
         # Russian jet in November" is "Ankara shot down a Russian jet"
-        one_sided_fits = (a.cameo.code == b.cameo.code and bool(da or db)
-                          and ((a.target and b.target) or (a.source and b.source))
-                          and (a.source or a.target) and (b.source or b.target))
-        if not one_sided_fits:
+        same_side = bool(a.target and b.target) or bool(a.source and b.source)
+        if not (a.cameo.code == b.cameo.code and (da or db) and same_side):
             return False
     if da and db and not compatible(da, db):
         return False

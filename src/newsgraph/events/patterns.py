@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,12 +140,24 @@ class PatternSet:
             plist.sort(key=lambda p: (-(p.specificity - (p.rank == derived)), p.rank))
         self.size = sum(len(v) for v in self._index.values())
         self._filed = {key: _file(plist) for key, plist in self._index.items()}
+        self._roots: dict[tuple[str, str], tuple[str | None, Counter[str]]] = {}
 
     def candidates(self, kind: str, lemma: str) -> list[Pattern]:
         return self._index.get((kind, lemma), [])
 
     def has(self, kind: str, lemma: str) -> bool:
         return (kind, lemma) in self._index
+
+    def roots(self, kind: str, lemma: str) -> tuple[str | None, Counter[str]]:
+        """(root of the lemma's own bare entry, count of its patterns by root), worked out once
+        per lemma: what the word codes when nothing else is said."""
+        key = (kind, lemma)
+        if key not in self._roots:
+            plist = self.candidates(kind, lemma)
+            bare = [p for p in plist if p.specificity == 0]
+            self._roots[key] = (min(bare, key=lambda p: p.rank).code[:2] if bare else None,
+                                Counter(p.code[:2] for p in plist))
+        return self._roots[key]
 
     def match(
         self,
@@ -192,6 +205,12 @@ _PARTICLE_SENSITIVE = {"down", "off", "out", "up", "back", "over"}
 # arrest, seize) stand alone.
 GENERAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 DERIVED_FILE = BUILTIN_FILES[-1]
+DERIVED_STEM = Path(DERIVED_FILE).stem
+
+
+def is_derived(p: Pattern) -> bool:
+    """Whether the pattern comes from the derived PETRARCH2 verb dictionary."""
+    return p.id.split(":", 1)[0] == DERIVED_STEM
 
 
 def codes_alone(p: Pattern) -> bool:

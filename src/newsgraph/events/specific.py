@@ -60,6 +60,8 @@ MILITARY_AGENTS = frozenset({"army", "troops", "forces", "force", "soldier", "so
                              "raids", "bombardment"}) | MEANS[4][1] | MEANS[5][1]
 # Families a means cue may refine: 18 (assault), 19 (fight), 20 (mass violence).
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+# Coercion (17) and force: the acts that happen to someone even when the text names no doer.
+COERCION_ROOTS = frozenset({"17"}) | FORCE_ROOTS
 # Clauses of their own: a cue inside them belongs to another predicate.
 OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "parataxis", "csubj"})
 KILL_LEMMAS = frozenset({"kill", "murder", "slay", "lynch", "behead", "stab", "hack", "club", "bludgeon",
@@ -89,7 +91,10 @@ def means_code(tok: Token) -> str | None:
     """The code of the means named in the trigger's clause, if any."""
     skip_objects = tok.lemma_.lower() not in USE_VERBS
     toks = sorted([tok, *_words(tok, skip_objects)], key=lambda t: t.i)
-    words = [t.lower_ for t in toks]
+    return _means_in([t.lower_ for t in toks])
+
+
+def _means_in(words: list[str]) -> str | None:
     for code, singles, pairs in MEANS:
         if _has(words, singles, pairs):
             return code
@@ -148,9 +153,5 @@ def _hyphen_cue(tok: Token) -> bool:
 
 def agent_means(agent: Token) -> str | None:
     """A means named by the subject: "a roadside bomb killed", "drones struck"."""
-    words = [t.lower_ for t in sorted(agent.subtree, key=lambda t: t.i)
-             if not (t.dep_ in OWN_CLAUSES and t.pos_ == "VERB")]
-    for code, singles, pairs in MEANS:
-        if _has(words, singles, pairs):
-            return code
-    return None
+    return _means_in([t.lower_ for t in sorted(agent.subtree, key=lambda t: t.i)
+                      if not (t.dep_ in OWN_CLAUSES and t.pos_ == "VERB")])
