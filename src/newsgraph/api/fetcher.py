@@ -17,7 +17,7 @@ import anyio
 import httpx
 
 from ..errors import FetchError, FetchTimeout, TooManyFetches
-from ..sources.fetch import TIMEOUT, USER_AGENT, check_fetchable
+from ..sources.fetch import TIMEOUT, USER_AGENT, Body, check_fetchable
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +72,7 @@ class Fetcher:
                 http.stream("GET", url) as resp:
             if resp.status_code >= 400:
                 raise FetchError(f"{url}: HTTP {resp.status_code}")
-            chunks, size = [], 0
+            body = Body(url, self.max_bytes)
             async for chunk in resp.aiter_bytes():
-                size += len(chunk)
-                if size > self.max_bytes:
-                    raise FetchError(f"{url}: over {self.max_bytes:,} bytes (max_bytes)")
-                chunks.append(chunk)
-            return b"".join(chunks), resp.headers.get("content-type", "")
+                body.add(chunk)
+            return body.data(), resp.headers.get("content-type", "")

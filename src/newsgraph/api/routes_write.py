@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import sys
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -15,13 +13,13 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from ..errors import (
     BadEncoding,
-    BadJsonLine,
     BinaryInput,
     EmptyInput,
     InputError,
     NewsgraphError,
 )
 from ..sources.decode import decode_bytes, looks_binary
+from ..sources.readers import json_object
 from .deps import id_path
 from .errorpages import CodedError
 from .limits import require_token
@@ -76,15 +74,7 @@ def json_body(body: bytes) -> dict[str, Any]:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BadEncoding(f"the JSON body is not UTF-8: {exc}") from None
-    try:
-        obj = json.loads(text)
-    except ValueError as exc:
-        raise BadJsonLine(f"the request body is not valid JSON ({exc})") from None
-    except RecursionError:  # json's C parser recurses once per level
-        raise BadJsonLine("the JSON body is nested too deeply (over about "
-                          f"{sys.getrecursionlimit():,} levels)") from None
-    if not isinstance(obj, dict):
-        raise BadJsonLine(f"the JSON body must be an object, not {type(obj).__name__}")
+    obj = json_object(text, "the JSON body")
     if _has_surrogate(obj):
         raise BadEncoding("the JSON body holds a lone surrogate (a \\ud800-\\udfff escape "
                           "without its pair), which is no Unicode text")

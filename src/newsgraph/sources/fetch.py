@@ -9,6 +9,7 @@ import httpx
 
 from ..errors import FetchError, FetchTimeout
 from ..model import RawArticle
+from ..urls import url_problem
 from .decode import decode_bytes
 from .html import from_html
 from .outlet import outlet
@@ -28,9 +29,28 @@ def client() -> httpx.Client:
 
 
 def check_fetchable(url: str) -> None:
-    """FetchError unless ``url`` is an http(s) URL."""
-    if not url.lower().startswith(("http://", "https://")):
-        raise FetchError(f"only http and https URLs can be fetched, not {url!r}")
+    """FetchError unless ``url`` is an http(s) URL (the one check of :mod:`newsgraph.urls`)."""
+    problem = url_problem(url)
+    if problem:
+        raise FetchError(f"only http and https URLs can be fetched, not {url!r}: {problem}")
+
+
+class Body:
+    """A response body gathered chunk by chunk under the size cap (E007 beyond it)."""
+
+    def __init__(self, url: str, max_bytes: int) -> None:
+        self.url, self.max_bytes = url, max_bytes
+        self.chunks: list[bytes] = []
+        self.size = 0
+
+    def add(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.size > self.max_bytes:
+            raise FetchError(f"{self.url}: over {self.max_bytes:,} bytes (max_bytes)")
+        self.chunks.append(chunk)
+
+    def data(self) -> bytes:
+        return b"".join(self.chunks)
 
 
 def fetch_bytes(http: httpx.Client, url: str, *, max_bytes: int,
@@ -43,15 +63,12 @@ def fetch_bytes(http: httpx.Client, url: str, *, max_bytes: int,
         with http.stream("GET", url) as resp:
             if resp.status_code >= 400:
                 raise FetchError(f"{url}: HTTP {resp.status_code}")
-            chunks, size = [], 0
+            body = Body(url, max_bytes)
             for chunk in resp.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"{url}: over {max_bytes:,} bytes (max_bytes)")
+                body.add(chunk)
                 if time.monotonic() - start > deadline_s:
                     raise FetchTimeout(f"{url}: not fetched within {deadline_s:g} s")
-                chunks.append(chunk)
-            return b"".join(chunks), resp.headers.get("content-type", "")
+            return body.data(), resp.headers.get("content-type", "")
     except httpx.TimeoutException as exc:
         raise FetchTimeout(f"{url}: {type(exc).__name__}: the server stopped answering"
                            ) from exc

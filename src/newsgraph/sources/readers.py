@@ -13,7 +13,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..errors import (
     BadJsonLine,
@@ -118,12 +118,7 @@ def _sidecar(path: Path) -> dict[str, str]:
     meta = path.with_name(Path(base).stem + META_SUFFIX)
     if not meta.is_file():
         return {}
-    try:
-        data = json.loads(meta.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-        raise BadJsonLine(f"{meta}: sidecar metadata is not valid JSON: {exc!r}") from exc
-    if not isinstance(data, dict):
-        raise BadJsonLine(f"{meta}: sidecar metadata must be a JSON object")
+    data = json_object(meta.read_bytes(), f"{meta} (sidecar metadata)")
     return {k: str(v) for k, v in data.items() if v is not None}
 
 
@@ -193,16 +188,23 @@ def _skip_line(stream: ByteStream, chunk: int) -> None:
             return
 
 
-def _from_json_line(line: bytes, where: str) -> RawArticle:
+def json_object(data: bytes | str, where: str) -> dict[str, Any]:
+    """One JSON object (a JSON line, a sidecar, a posted body), or E005 naming ``where``: not
+    JSON, nested too deeply for the parser, or not an object."""
     try:
-        obj = json.loads(line)
+        obj = json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadJsonLine(f"{where}: not valid JSON ({exc})") from exc
-    except RecursionError as exc:  # json's C parser recurses once per level
+    except RecursionError:  # json's C parser recurses once per level
         raise BadJsonLine(f"{where}: JSON nested too deeply (over about "
-                          f"{sys.getrecursionlimit():,} levels)") from exc
+                          f"{sys.getrecursionlimit():,} levels)") from None
     if not isinstance(obj, dict):
         raise BadJsonLine(f"{where}: expected a JSON object, got {type(obj).__name__}")
+    return obj
+
+
+def _from_json_line(line: bytes, where: str) -> RawArticle:
+    obj = json_object(line, where)
     text, html = obj.get("text"), obj.get("html")
     meta = {k: str(obj[k]) for k in ("id", "title", "url", "published", "source") if obj.get(k)}
     if isinstance(text, str):
