@@ -48,6 +48,8 @@ def _rows(fmt: str, path: Path) -> tuple[int, int]:
         feats = json.loads(text)["features"]
         return len(feats), sum(1 for f in feats if not f["properties"]["day"])
     lines = text.splitlines()
+    if fmt == "icews":
+        lines = lines[1:]  # the Dataverse layout starts with its header row
     return len(lines), sum(1 for line in lines if line.split("\t")[1] == "")
 
 
