@@ -11,7 +11,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import NewsgraphError
+from .errors import NewsgraphError, QueryError
+from .isodate import require_day
 from .settings import Settings, describe, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -35,12 +36,10 @@ def _settings(config: Path | None = None, **flags: object) -> Settings:
 
 
 def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        return require_day(value or None)
+    except QueryError as exc:
+        raise typer.BadParameter(exc.message) from None
 
 
 def _fail(exc: NewsgraphError) -> None:
@@ -341,6 +340,31 @@ def network(
     typer.echo(f"{'source':<12}{'target':<12}{'events':>8}{'goldstein':>10}")
     for u, v, d in edges:
         typer.echo(f"{u:<12}{v:<12}{d['weight']:>8,}{d['goldstein']:>10.2f}")
+
+
+@app.command()
+def dyads(
+    n: Annotated[int, typer.Option("-n", help="How many.")] = 20,
+    by: Annotated[str, typer.Option("--by", help="code (TURGOV) or country (TUR).")] = "country",
+    undirected: Annotated[bool, typer.Option(
+        "--undirected", help="Fold A->B and B->A into one pair (the dashboard's view).")] = False,
+    international: Annotated[bool, typer.Option(
+        "--international", help="Leave out pairs whose two sides are the same.")] = False,
+    store: StoreOpt = None,
+    start: StartOpt = None,
+    end: EndOpt = None,
+) -> None:
+    """The dyads with most events (merged events, counted ones only)."""
+    from .analytics import top_dyads
+    from .store import Store
+
+    try:
+        with Store(_settings(store=store).store, read_only=True) as s:
+            df = top_dyads(s.con, n, start, end, by=by, directed=not undirected,
+                           international=international)
+    except NewsgraphError as exc:
+        _fail(exc)
+    typer.echo(df.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
 
 
 @actors_app.command("top")

@@ -14,6 +14,7 @@
     ├── ModelError            E020  the spaCy model is not installed
     ├── DataFileError         E030  a user dictionary / pattern file cannot be read
     ├── StoreError            E040  the DuckDB store cannot be opened or written
+    ├── QueryError            E045  a query of the store has a bad parameter (a date, a code)
     ├── ExportError           E050  unknown export format or failed export
     ├── HostNotAllowed        E060  the server refuses a Host header it was not configured for
     └── TooManyFetches        E061  the server refuses a client's URL fetch beyond its limit
@@ -90,6 +91,10 @@ class StoreError(NewsgraphError):
     code = "E040"
 
 
+class QueryError(NewsgraphError):
+    code = "E045"
+
+
 class ExportError(NewsgraphError):
     code = "E050"
 
@@ -115,6 +120,7 @@ ALL_ERRORS: tuple[type[NewsgraphError], ...] = (
     ModelError,
     DataFileError,
     StoreError,
+    QueryError,
     ExportError,
     HostNotAllowed,
     TooManyFetches,

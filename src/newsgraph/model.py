@@ -290,7 +290,7 @@ def _build(tp: Any, data: Any) -> Any:
         return tuple(data)
     if origin is dict:
         return dict(data)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
         names = {f.name for f in dataclasses.fields(tp)}
         return tp(**{k: _build(hints[k], v) for k, v in data.items() if k in names})

@@ -21,6 +21,7 @@ from .clean.scrub import scrub_raw
 from .context import DocContext
 from .errors import W001, W005, W100, EmptyInput, NewsgraphError, SettingsError
 from .events.patterns import load_patterns
+from .isodate import parse_day
 from .model import ArticleRecord, Entity, RawArticle, Sentence
 from .nlp import get_nlp
 from .settings import Settings, load_settings
@@ -84,13 +85,7 @@ def article_id(text: str, url: str | None) -> str:
     return hashlib.sha1(f"{url or ''}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
+parse_date = parse_day  # the one lenient day reader (newsgraph.isodate)
 
 
 def _prepare(raw: RawArticle, settings: Settings, date: dt.date | None) -> _Prepared:

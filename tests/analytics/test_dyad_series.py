@@ -7,7 +7,7 @@ import pytest
 
 import newsgraph
 from newsgraph.analytics import dyad_series, network, top_actors, top_dyads
-from newsgraph.errors import SettingsError
+from newsgraph.errors import QueryError
 from newsgraph.store import Store
 from newsgraph.testing import synthetic_record
 
@@ -119,10 +119,13 @@ def test_composite_codes_and_date_window(con):
 
 
 def test_bad_arguments_are_refused(con):
-    with pytest.raises(SettingsError):
+    with pytest.raises(QueryError):
         dyad_series(con, "TUR", "RUS", by="fortnight")
-    with pytest.raises(SettingsError):
+    with pytest.raises(QueryError):
         dyad_series(con, "TUR'; DROP TABLE events; --", "RUS")
+    with pytest.raises(QueryError) as err:
+        dyad_series(con, "TUR", "RUS", start="2016-13-01")
+    assert err.value.code == "E045"
 
 
 def test_top_actors_dyads_and_network(con):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 
 from ..context import DocContext
 from ..model import Actor
+from ..pronouns import Candidate, PronounResolver, people_named
 from .coref import dyads, link_pronouns, link_surnames, link_titles
 from .index import ActorIndex
 from .kb import get_kb
@@ -17,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 def extract(ctx: DocContext) -> None:
-    """Write ``ctx.record.actors`` and set ``ctx.actor_index``."""
+    """Write ``ctx.record.actors``; set ``ctx.actor_index`` and ``ctx.pronouns``."""
     doc = ctx.doc
     kb = get_kb(ctx.settings)
     pieces = build_pieces(ctx.ents, find_atoms(ctx.tokens, kb), kb)
@@ -28,7 +30,21 @@ def extract(ctx: DocContext) -> None:
     mentions += dyads(ctx, mentions)
     actors = _number(ctx, mentions, kb)
     ctx.record.actors = actors
-    ctx.actor_index = ActorIndex(actors, [t.idx for t in ctx.tokens])
+    starts = [t.idx for t in ctx.tokens]
+    ctx.actor_index = ActorIndex(actors, starts)
+    ctx.pronouns = PronounResolver([s.start for s in ctx.sents], _candidates(actors, starts),
+                                   people_named(ctx.ents), ctx.quoted)
+
+
+def _candidates(actors: list[Actor], token_starts: list[int]) -> list[Candidate]:
+    """Every mention of a numbered actor as tokens, for the pronoun resolver."""
+    out = []
+    for a in actors:
+        for s, e in a.mentions:
+            first = bisect.bisect_right(token_starts, s) - 1
+            last = bisect.bisect_left(token_starts, e)
+            out.append(Candidate(first, max(last, first + 1), a.id, a.name, a.kind == "person"))
+    return out
 
 
 def _number(ctx: DocContext, mentions: list[Mention], kb) -> list[Actor]:

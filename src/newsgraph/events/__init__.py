@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 def extract(ctx: DocContext) -> None:
     """Code the events of every body sentence into ``ctx.record.events``."""
     settings = ctx.settings
-    resolver = ArgResolver(ctx.actor_index, {a.id: a.country for a in ctx.record.actors if a.country})
+    resolver = ArgResolver(ctx.actor_index, {a.id: a.country for a in ctx.record.actors if a.country},
+                           ctx.pronouns)
     dict_mode = active(settings)
     if dict_mode:
         unnamed = {a.id for a in ctx.record.actors if a.rule.endswith("context-country")}

@@ -84,6 +84,7 @@ def parse_patterns(text: str, name: str, rank: int = 0) -> list[Pattern]:
         unknown = set(keys) - {"obj", "prep"}
         if unknown or not 1 <= len(lemma_words) <= 2:
             raise DataFileError(f"{name}:{n}: cannot read {raw!r}")
+        extra: str | None
         if kind == "noun" and len(lemma_words) == 2 and lemma_words[1] in _PARTICLE_SENSITIVE:
             lemma, extra = lemma_words  # "shooting down": head noun and its particle
         elif kind == "noun":

@@ -7,19 +7,13 @@ import datetime as dt
 import functools
 from importlib import resources
 
+from ..isodate import date_window
 from .registry import ExportOptions
 
 
 def window(column: str, options: ExportOptions) -> str:
     """SQL condition for the options' day window on ``column``."""
-    from ..analytics.dyads import _iso
-
-    parts = []
-    if options.start:
-        parts.append(f"{column} >= DATE '{_iso(options.start)}'")
-    if options.end:
-        parts.append(f"{column} <= DATE '{_iso(options.end)}'")
-    return " AND ".join(parts) or "TRUE"
+    return date_window(column, options.start, options.end)
 
 
 def event_filter(options: ExportOptions, alias: str = "m") -> str:

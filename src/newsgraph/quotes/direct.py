@@ -19,8 +19,8 @@ from spacy.tokens import Token
 
 from ..context import DocContext
 from ..model import Quote, Speaker
+from ..quotemarks import Marked
 from .cues import according_to, is_cue
-from .marks import Marked
 from .speaker import resolve, subject_of
 
 _WINDOW = 200  # characters searched for a cue on each side of a quotation
@@ -57,7 +57,7 @@ def _tokens(ctx: DocContext, a: int, b: int) -> list[Token]:
 
 def _cue_in(tokens: list[Token], *, last: bool) -> tuple[Token, Token | None] | None:
     """(cue token, subject token) of the first (or last) cue among ``tokens``."""
-    found = []
+    found: list[tuple[Token, Token | None]] = []
     for t in tokens:
         source = according_to(t)
         if source is not None:

@@ -7,15 +7,11 @@ import hashlib
 from collections import defaultdict
 
 from ..dates.periods import period
+from ..isodate import parse_day
 from ..model import ArticleRecord
 from .schema import TABLES
 
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+_date = parse_day
 
 
 def _first(ids: list[str], actors: dict) -> object | None:
