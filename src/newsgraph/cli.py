@@ -299,12 +299,16 @@ def dyad(
     points = change_points(df)
     if as_json:
         typer.echo(json.dumps({"series": json.loads(df.to_json(orient="records")),
-                               "change_points": points}, indent=2))
+                               "change_points": points,
+                               "off_axis": df.attrs.get("off_axis", 0)}, indent=2))
         return
     if df.empty:
         typer.echo(f"no events between {a} and {b}", err=True)
         raise typer.Exit(1)
     typer.echo(df.to_string(index=False, na_rep="-", float_format=lambda x: f"{x:.2f}"))
+    if off := df.attrs.get("off_axis"):
+        typer.echo(f"{off} event(s) dated more coarsely than a {by} (e.g. only a year) are "
+                   f"on no {by}; see --by year")
     for p in points:
         typer.echo(f"change point {p['period']}: {a.upper()}-{b.upper()} relations turned "
                    f"{p['direction']} (mean Goldstein {p['before']:+.2f} -> {p['after']:+.2f}; "

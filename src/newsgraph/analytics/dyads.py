@@ -11,6 +11,23 @@ from ..isodate import Day, date_window, require_day
 # Period name -> strftime format of the period label.
 PERIODS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
 
+# How fine each date resolution is, on the scale of the series periods (day 0 .. year 3).
+# An event goes on a series axis only when its date is at least as fine as the period:
+# "sanctions imposed in late 2015" has no month, so it is on no month of a monthly series
+# (placing it on the year's first day would make a January spike that never happened).
+RESOLUTION_RANK = {"day": 0.0, "week": 1.0, "part_of_month": 2.0, "month": 2.0,
+                   "quarter": 2.5, "season": 2.5, "part_of_year": 3.0, "year": 3.0}
+PERIOD_RANK = {"day": 0.0, "week": 1.0, "month": 2.0, "year": 3.0}
+
+
+def fits_axis(by: str) -> str:
+    """SQL condition: the event's date is fine enough for a series by ``by`` (an event
+    without its own resolution is dated by its publication day)."""
+    ok = sorted(r for r, rank in RESOLUTION_RANK.items() if rank <= PERIOD_RANK[by])
+    listed = ", ".join(f"'{r}'" for r in ok)
+    return f"coalesce(date_resolution, 'day') IN ({listed})"
+
+
 SERIES_COLUMNS = ["period", "events", "quad1", "quad2", "quad3", "quad4", "goldstein_sum",
                   "goldstein_mean", "tone_mean", "articles", "events_per_100_articles"]
 
@@ -51,7 +68,8 @@ def dyad_series(
     calendar-true axis: every period from the first event's (or ``start``'s) to the last
     event's (or ``end``'s), periods without events present with zero counts. Empty when no
     event matches. Events are merged events dated by their own date (a past reference
-    falls in its own month, an undated event in none).
+    falls in its own month, an undated event in none); one dated more coarsely than the
+    period (a year on a month axis) is on no period and counted in ``df.attrs["off_axis"]``.
 
     Columns: period, events, quad1..quad4 (integers), goldstein_sum (0 when empty),
     goldstein_mean and tone_mean (missing when empty), articles (all articles published in
@@ -66,10 +84,11 @@ def dyad_series(
     first, last = require_day(start, "start"), require_day(end, "end")
     lo = f"DATE '{first.isoformat()}'" if first else "(SELECT min(day) FROM merged)"
     hi = f"DATE '{last.isoformat()}'" if last else "(SELECT max(day) FROM merged)"
+    chosen = f"counted AND ({pair}) AND day IS NOT NULL AND {date_window('day', start, end)}"
     sql = f"""
     WITH mentions AS (
         SELECT merged_id, day, quad_class, goldstein, tone FROM events
-        WHERE counted AND ({pair}) AND day IS NOT NULL AND {date_window("day", start, end)}
+        WHERE {chosen} AND {fits_axis(by)}
     ), merged AS (
         SELECT min(day) AS day, any_value(quad_class) AS quad_class,
                any_value(goldstein) AS goldstein, avg(tone) AS tone
@@ -102,14 +121,20 @@ def dyad_series(
     df = con.execute(sql).df()
     for col in ("events", "quad1", "quad2", "quad3", "quad4", "articles"):
         df[col] = df[col].astype("int64")
-    return df[SERIES_COLUMNS]
+    df = df[SERIES_COLUMNS]
+    off = con.execute(f"""SELECT count(DISTINCT merged_id) FROM events WHERE {chosen}
+        AND merged_id NOT IN (SELECT merged_id FROM events WHERE {chosen} AND {fits_axis(by)})
+        """).fetchone()
+    df.attrs["off_axis"] = int(off[0]) if off else 0  # events dated too coarsely for ``by``
+    return df
 
 
 def volume_series(con: duckdb.DuckDBPyConnection, *, by: str = "month") -> pd.DataFrame:
     """Articles (by publication date) and counted merged events (by their own date) per
     period, with events by QuadClass, on a calendar-true axis: every period from the first
     to the last publication (empty periods with zeros). Events dated outside that span
-    (history a story recalls, plans ahead) and undated events are on no period.
+    (history a story recalls, plans ahead), undated events and events dated more coarsely
+    than the period (see :func:`fits_axis`) are on no period.
 
     Columns: period, articles, events, quad1..quad4 (integers).
     """
@@ -127,7 +152,7 @@ def volume_series(con: duckdb.DuckDBPyConnection, *, by: str = "month") -> pd.Da
                  count(*) FILTER (WHERE quad_class = 2) AS quad2,
                  count(*) FILTER (WHERE quad_class = 3) AS quad3,
                  count(*) FILTER (WHERE quad_class = 4) AS quad4
-          FROM merged_events WHERE counted AND day IS NOT NULL GROUP BY 1)
+          FROM merged_events WHERE counted AND day IS NOT NULL AND {fits_axis(by)} GROUP BY 1)
     SELECT axis.period, coalesce(articles, 0) AS articles, coalesce(events, 0) AS events,
            coalesce(quad1, 0) AS quad1, coalesce(quad2, 0) AS quad2,
            coalesce(quad3, 0) AS quad3, coalesce(quad4, 0) AS quad4
