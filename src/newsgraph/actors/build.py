@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 
+from ..clean.boilerplate import dateline_end
 from ..context import DocContext
 from ..model import Actor
 from ..pronouns import Candidate, PronounResolver, people_named
@@ -23,7 +24,7 @@ def extract(ctx: DocContext) -> None:
     doc = ctx.doc
     kb = get_kb(ctx.settings)
     pieces = build_pieces(ctx.ents, find_atoms(ctx.tokens, kb), kb)
-    mentions = Assembler(doc, kb, pieces, ctx.published).mentions()
+    mentions = _outside_dateline(ctx, Assembler(doc, kb, pieces, ctx.published).mentions())
     link_surnames(mentions)
     link_titles(mentions)
     mentions += link_pronouns(ctx, mentions, ctx.record.warnings)
@@ -34,6 +35,17 @@ def extract(ctx: DocContext) -> None:
     ctx.actor_index = ActorIndex(actors, starts)
     ctx.pronouns = PronounResolver([s.start for s in ctx.sents], _candidates(actors, starts),
                                    people_named(ctx.ents), ctx.quoted)
+
+
+def _outside_dateline(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """Mentions less those inside the body's dateline ("DUBAI, United Arab Emirates -"):
+    it names where the story was filed, not anyone who acts (places still read it)."""
+    end = dateline_end(ctx.text[ctx.body_start:ctx.body_start + 200])
+    if end is None:
+        return mentions
+    stop = ctx.body_start + end
+    doc = ctx.doc
+    return [m for m in mentions if not (ctx.body_start <= doc[m.start].idx < stop)]
 
 
 def _candidates(actors: list[Actor], token_starts: list[int]) -> list[Candidate]:

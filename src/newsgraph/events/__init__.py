@@ -37,6 +37,7 @@ def extract(ctx: DocContext) -> None:
     resolver = ArgResolver(ctx.actor_index, {a.id: a.country for a in ctx.record.actors if a.country},
                            ctx.pronouns)
     dict_mode = active(settings)
+    coded = {a.id for a in ctx.record.actors if a.country or a.sector}
     if dict_mode:
         unnamed = {a.id for a in ctx.record.actors if a.rule.endswith("context-country")}
         coder: SentenceCoder = DictCoder(verb_dictionary(settings.verb_dictionary), resolver, unnamed)
@@ -68,7 +69,7 @@ def extract(ctx: DocContext) -> None:
             drop_self_targets(cands, resolver, states)
             fill_implicit_sources(ctx, ctx.sents, n, cands)
             drop_nameless(cands)
-            drop_weak_dyads(cands)
+            drop_weak_dyads(cands, coded)
         if not cands:
             continue
         triggers = {c.trigger.i for c in cands}

@@ -210,8 +210,9 @@ DERIVED_STEM = Path(DERIVED_FILE).stem
 
 
 def is_derived(p: Pattern) -> bool:
-    """Whether the pattern comes from the derived PETRARCH2 verb dictionary."""
-    return p.id.split(":", 1)[0] == DERIVED_STEM
+    """Whether the pattern comes from the derived PETRARCH2 verb dictionary (directly, or as
+    the base of an intent, threat, demand or refusal: ids "intent+patterns_verbs:12")."""
+    return p.id.split(":", 1)[0].rsplit("+", 1)[-1] == DERIVED_STEM
 
 
 def codes_alone(p: Pattern) -> bool:
