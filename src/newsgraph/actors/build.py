@@ -44,8 +44,9 @@ def _outside_dateline(ctx: DocContext, mentions: list[Mention]) -> list[Mention]
     if end is None:
         return mentions
     stop = ctx.body_start + end
-    doc = ctx.doc
-    return [m for m in mentions if not (ctx.body_start <= doc[m.start].idx < stop)]
+    doc = ctx.doc  # a mention that runs on past the dateline ("BRUSSELS - Belgium") stays
+    return [m for m in mentions if not (ctx.body_start <= doc[m.start].idx
+                                        and doc[m.end - 1].idx + len(doc[m.end - 1]) <= stop)]
 
 
 def _candidates(actors: list[Actor], token_starts: list[int]) -> list[Candidate]:
