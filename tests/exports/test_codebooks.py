@@ -154,3 +154,29 @@ def test_gdelt_adm1_codes_are_fips_country_plus_the_gazetteers_admin1():
     assert istanbul[2:4] == ["TU", "TU34"]
     nowhere = place_geo("TUR", "Somewhere", "No Such Province", "city", 39.0, 35.0, None)
     assert nowhere[3] == "TU"  # unknown admin1: the country alone, as GDELT does
+
+
+def test_plover_leaves_out_undated_events_and_says_why(tmp_path):
+    """The manual's `date` is required (YYYY-MM-DD): an undated event is no PLOVER record;
+    the export's summary counts it as left out, and csv keeps it."""
+    from newsgraph.exports import FORMATS, ExportOptions, summary
+    from newsgraph.store import Store
+    from newsgraph.testing import synthetic_record
+
+    path = tmp_path / "u.duckdb"
+    with Store(path) as s:
+        s.write([synthetic_record("dated", "2015-11-24", [("TUR", "MIL", "RUS", "MIL", "190",
+                                                           4, -10.0)]),
+                 synthetic_record("undated", "", [("USA", "GOV", "CHN", "GOV", "190", 4,
+                                                   -10.0)])])
+    with Store(path, read_only=True) as s:
+        buf = io.StringIO()
+        n = FORMATS["plover"].write(s.con, buf, ExportOptions())
+        lines = summary(s.con, "plover", n)
+        csv_rows = FORMATS["csv"].write(s.con, io.StringIO(), ExportOptions())
+    records = [json.loads(line) for line in buf.getvalue().splitlines()]
+    assert n == 1 and [r["date"] for r in records] == ["2015-11-24"]
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", r["date"]) for r in records)
+    assert any("1 events left out" in line and "date" in line for line in lines), lines
+    assert "0 events without a date" in lines
+    assert csv_rows == 2
