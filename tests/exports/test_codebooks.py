@@ -180,3 +180,31 @@ def test_plover_leaves_out_undated_events_and_says_why(tmp_path):
     assert any("1 events left out" in line and "date" in line for line in lines), lines
     assert "0 events without a date" in lines
     assert csv_rows == 2
+
+
+def test_gdelt_fullname_is_city_state_country_and_state_country():
+    """The codebook: "For US and World states it is in the format of 'State, Country Name',
+    while for all other matches it is in the format of 'City/Landmark, State, Country'"."""
+    from newsgraph.exports.common import place_geo
+
+    assert place_geo("USA", "Phoenix", "Arizona", "city", 33.4, -112.1, 5308655)[1] == \
+        "Phoenix, Arizona, United States"
+    assert place_geo("USA", "Arizona", "Arizona", "admin1", 34.2, -111.9, 5551752)[1] == \
+        "Arizona, United States"
+    braunau = place_geo("AUT", "Braunau am Inn", "Upper Austria", "city", 48.26, 13.04,
+                        2781520)
+    assert braunau[:4] == [4, "Braunau am Inn, Upper Austria, Austria", "AU", "AU04"]
+    # A gazetteer code in place of the division's name is shown by its name.
+    assert place_geo("TUR", "Kadikoy", "34", "city", 40.99, 29.03, 747340)[1] == \
+        "Kadikoy, Istanbul, Turkey"
+    assert place_geo("DEU", "Germany", None, "country", 51.0, 9.0, None)[1] == "Germany"
+
+
+def test_gdelt_geo_has_no_type_for_a_continent():
+    """GDELT's geo types are country, state and city/landmark: a continent or region with
+    no country is no GDELT location (blank fields, type 0), not a 'world city'."""
+    from newsgraph.exports.common import place_geo
+
+    assert place_geo(None, "Africa", None, "continent", 2.0, 16.0, None) == \
+        [0, "", "", "", "", "", "", ""]
+    assert place_geo(None, "Europe", None, "region", 50.0, 10.0, None)[0] == 0
