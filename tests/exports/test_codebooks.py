@@ -208,3 +208,19 @@ def test_gdelt_geo_has_no_type_for_a_continent():
     assert place_geo(None, "Africa", None, "continent", 2.0, 16.0, None) == \
         [0, "", "", "", "", "", "", ""]
     assert place_geo(None, "Europe", None, "region", 50.0, 10.0, None)[0] == 0
+
+
+def test_translation_info_names_the_language_by_its_iso_639_2_code():
+    """GKG V2.1TRANSLATIONINFO and Mentions MentionDocTranslationInfo: "SRCLC ... the
+    three-letter ISO639-2 code of the language of the original source material"."""
+    import datetime as dt
+
+    from newsgraph.exports.common import iso639_2
+
+    assert [iso639_2(c) for c in ("fr", "pt", "zh", "id", "de", "pcm")] == \
+        ["fra", "por", "zho", "ind", "deu", "pcm"]
+    rec = ArticleRecord(id="x", text="Texto.", language="pt")
+    row = gkg_values(rec, dt.date(2018, 1, 2))
+    assert row[GKG_COLUMNS.index("V2.1TRANSLATIONINFO")] == "srclc:por"
+    english = gkg_values(ArticleRecord(id="y", text="Text.", language="en"), None)
+    assert english[GKG_COLUMNS.index("V2.1TRANSLATIONINFO")] == ""

@@ -176,3 +176,26 @@ def place_geo(country: str | None, name: str | None, admin1: str | None, feature
     full = ", ".join(dict.fromkeys(parts))
     adm1 = f"{code}{admin1_code(country, admin1)}" if code else ""
     return [kind, full, code, adm1, "", lat, lon, geonameid if geonameid is not None else ""]
+
+
+@functools.lru_cache(maxsize=1)
+def _iso639() -> dict[str, str]:
+    """ISO 639-1 -> ISO 639-2 (terminology) codes (data/iso639.tsv)."""
+    data = resources.files("newsgraph") / "data"
+    with (data / "iso639.tsv").open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return {row["iso639_1"]: row["iso639_2"] for row in rows}
+
+
+def iso639_2(language: str | None) -> str:
+    """The three-letter ISO 639-2 code GDELT's SRCLC takes ('fra' for 'fr'); a three-letter
+    code the detector gives ('pcm') is kept; '' for none."""
+    if not language:
+        return ""
+    return _iso639().get(language, language if len(language) == 3 else "")
+
+
+def translation_info(language: str | None) -> str:
+    """GDELT's TranslationInfo: empty for English, else ``srclc:`` and the ISO 639-2 code."""
+    code = iso639_2(language)
+    return "" if language in (None, "en") or not code else f"srclc:{code}"
