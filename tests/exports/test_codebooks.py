@@ -224,3 +224,51 @@ def test_translation_info_names_the_language_by_its_iso_639_2_code():
     assert row[GKG_COLUMNS.index("V2.1TRANSLATIONINFO")] == "srclc:por"
     english = gkg_values(ArticleRecord(id="y", text="Text.", language="en"), None)
     assert english[GKG_COLUMNS.index("V2.1TRANSLATIONINFO")] == ""
+
+
+def _plover_vocabulary(tex: str) -> tuple[set[str], dict[str, set[str]], set[str]]:
+    """(event categories, modes per category, general contexts) from the manual's tables;
+    table rows commented out in the manual (``%return``) are no values."""
+    def names(caption: str) -> list[str]:
+        body = tex[tex.index(caption):]
+        body = body[body.index(r"\hline"):body.index(r"\end{", body.index(r"\hline"))]
+        out = []
+        for line in body.split(r"\\"):
+            line = "\n".join(x for x in line.splitlines() if not x.strip().startswith(("%", "\\end")))
+            cell = line.replace(r"\hline", "").split("&")[0].strip()
+            cell = re.sub(r"\\hyperref\[[^\]]*\]\{([^}]*)\}", r"\1", cell).replace(r"\_", "_")
+            if cell and cell != "Name" and re.fullmatch(r"[a-z_-]+", cell):
+                out.append(cell)
+        return out
+
+    categories = set(re.findall(r"^\\section\{([A-Z]+)\}", tex, re.M))
+    modes: dict[str, set[str]] = {}
+    for m in re.finditer(r"\\caption\{(?:\\plcat\{)?([A-Z]+)\}? modes", tex):
+        modes.setdefault(m.group(1), set()).update(names(tex[m.start():]))
+    contexts = set(names(tex[tex.index(r"\caption{General contexts"):]))
+    return categories, modes, contexts
+
+
+def test_plover_values_are_the_manuals_categories_modes_and_contexts():
+    """Every CAMEO code's PLOVER event, mode and context, as the export writes them, are
+    values of the manual's tables (the 2021 crosswalk has some the manual does not:
+    'pro_autocracy' as a mode, 'humanitarian' as a context, retired 'massacre')."""
+    from newsgraph.events.tables import cameo_table
+    from newsgraph.exports.tables import plover_values
+
+    tex = shared_path("reference", "plover", "PLOVER_MANUAL.tex").read_text(encoding="utf-8")
+    categories, modes, contexts = _plover_vocabulary(tex)
+    assert {"ASSAULT", "CONSULT"} <= categories and "targeted" in modes["ASSAULT"]
+    assert {"military", "pro_autocracy", "human_security"} <= contexts
+    wrong = []
+    for code, info in cameo_table().items():
+        if not info.plover_type:
+            continue
+        event, mode, context = plover_values(info.plover_type, info.plover_mode, code)
+        if (not set(event) <= categories or not set(mode) <= modes.get(event[0], set())
+                or not set(context) <= contexts):
+            wrong.append((code, event, mode, context))
+    assert not wrong, wrong
+    assert plover_values("ASSAULT", "pro_autocracy", "175") == (
+        ["ASSAULT"], [], ["military", "pro_autocracy"])
+    assert plover_values("ASSAULT", "assassinate", "186")[1] == ["targeted"]

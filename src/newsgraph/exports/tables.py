@@ -77,6 +77,33 @@ def _context(cameo: str | None) -> list[str]:
         else []
 
 
+# The CAMEO->PLOVER crosswalk (2021) has a few values the manual's mode and context tables
+# do not: they are written as the manual's nearest value (its descriptions say which), or
+# left out where the manual retired the value ('%return', '%cleansing'). A context word in
+# the mode slot (175's 'pro_autocracy') moves to the contexts.
+_MODES: dict[tuple[str, str], str | None] = {
+    ("THREATEN", "ban"): "restrict", ("THREATEN", "political"): "restrict",
+    ("COERCE", "ban"): "restrict", ("ASSAULT", "seize"): "destroy",
+    ("ASSAULT", "assassinate"): "targeted", ("ASSAULT", "massacre"): "targeted",
+    ("ASSAULT", "cleansing"): None, ("RETREAT", "return"): None, ("RETREAT", "ease"): None,
+    ("ASSAULT", "pro_autocracy"): None,
+}
+_MODE_AS_CONTEXT = {"pro_autocracy"}
+_CONTEXTS = {"humanitarian": "human_security", "democracy": "pro_democracy"}
+
+
+def plover_values(plover: str, mode: str | None, cameo: str | None
+                  ) -> tuple[list[str], list[str], list[str]]:
+    """The PLOVER ``event``, ``mode`` and ``context`` lists of an event, in the manual's
+    vocabulary (see ``_MODES``)."""
+    context = [_CONTEXTS.get(c, c) for c in _context(cameo)]
+    if mode in _MODE_AS_CONTEXT:
+        context.append(mode)
+    if mode is not None:
+        mode = _MODES.get((plover, mode), mode)
+    return [plover], [mode] if mode else [], list(dict.fromkeys(context))
+
+
 def plover_record(r: dict) -> dict | None:
     """One merged event as the PLOVER manual's Data Fields, or None when PLOVER cannot hold it.
 
@@ -86,13 +113,13 @@ def plover_record(r: dict) -> dict | None:
     actor = _entity(r, "source")
     if not actor or not r["plover"] or r["day"] is None:
         return None
+    event, mode, context = plover_values(r["plover"], r["plover_mode"], r["cameo"])
     place = ({"resolved_place": r["place_name"], "country_code": r["place_country"],
               "lat": r["lat"], "lon": r["lon"]} if r["lat"] is not None else None)
     return {
         "id": r["id"], "date": r["day"].isoformat(),
         "actor": actor, "recipient": _entity(r, "target"),
-        "event": [r["plover"]], "mode": [r["plover_mode"]] if r["plover_mode"] else [],
-        "context": _context(r["cameo"]),
+        "event": event, "mode": mode, "context": context,
         "quad_code": r["quad_class"], "event_scale": r["goldstein"],
         "event_loc": place,
         "cite_info": {"url": r["url"], "coder": "newsgraph"},
