@@ -17,12 +17,35 @@ from newsgraph.exports.gdelt_mentions import COLUMNS as MENTION_COLUMNS
 from newsgraph.model import ArticleRecord
 from tests.conftest import shared_path
 
-# A field entry in the cookbooks: "-  NAME. (type) ..." (a bullet glyph may follow the dash).
-FIELD = re.compile(r"^-\s+\S?\s*([A-Za-z][A-Za-z0-9._]*?)\s*\.\s+\(", re.M)
+# A field entry in the cookbooks: "-  NAME. (type) ..." (a bullet glyph may follow the dash;
+# the geography fields escape their underscore: "Actor1Geo\_Type").
+FIELD = re.compile(r"^-\s+\S?\s*([A-Za-z][A-Za-z0-9._\\]*?)\s*\.\s+\(([^)]*)\)", re.M)
+
+
+def _typed_fields(name: str) -> list[tuple[str, str]]:
+    text = shared_path("reference", "gdelt", name).read_text(encoding="utf-8")
+    return [(f.replace("\\", ""), kind.strip()) for f, kind in FIELD.findall(text)]
 
 
 def _fields(name: str) -> list[str]:
-    return FIELD.findall(shared_path("reference", "gdelt", name).read_text(encoding="utf-8"))
+    return [f for f, _ in _typed_fields(name)]
+
+
+def _event_fields() -> list[tuple[str, str]]:
+    """The Events codebook's fields in file order: it describes Actor1's fields and Actor1's
+    geography once ("These codes are repeated for Actor2 and Action")."""
+    fields = _typed_fields("gdelt_event_cookbook.md")
+    fields = fields[:[f for f, _ in fields].index("SOURCEURL") + 1]
+    actor = [(f, k) for f, k in fields if f.startswith("Actor1") and "Geo_" not in f]
+    geo = [(f, k) for f, k in fields if f.startswith("Actor1Geo_")]
+    out: list[tuple[str, str]] = []
+    for f, k in fields:
+        out.append((f, k))
+        if f == actor[-1][0]:
+            out += [(a.replace("Actor1", "Actor2"), t) for a, t in actor]
+        if f == geo[-1][0]:
+            out += [(g.replace("Actor1", who), t) for who in ("Actor2", "Action") for g, t in geo]
+    return out
 
 
 def test_gkg_columns_are_the_codebooks_fields_in_order():
@@ -31,15 +54,42 @@ def test_gkg_columns_are_the_codebooks_fields_in_order():
     assert fields == GKG_COLUMNS
 
 
-def test_event_columns_cover_the_codebooks_fields():
+def test_event_columns_are_the_codebooks_fields_in_order():
+    # Names compared case-blind: the codebook writes "Geo_Fullname", GDELT's own header
+    # files and BigQuery schema "Geo_FullName" (kept here).
+    assert [f.lower() for f, _ in _event_fields()] == [c.lower() for c in EVENT_COLUMNS]
     fields = _fields("gdelt_event_cookbook.md")
-    split = fields.index("SOURCEURL") + 1
-    events, mentions = fields[:split], fields[split:]
-    assert [f for f in events if f not in EVENT_COLUMNS] == []
-    # The codebook describes Actor1 fields once; Actor2 has the same ones.
-    actor2 = [f.replace("Actor1", "Actor2") for f in events if f.startswith("Actor1")]
-    assert [f for f in actor2 if f not in EVENT_COLUMNS] == []
-    assert [f for f in mentions if f not in MENTION_COLUMNS and f != "Extras"] == []
+    mentions = fields[fields.index("SOURCEURL") + 1:]
+    assert mentions == MENTION_COLUMNS
+
+
+def test_event_values_have_the_codebooks_types(tmp_path):
+    """Each value of an exported row parses as its codebook type (integer, floating point)."""
+    from newsgraph.exports import FORMATS, ExportOptions
+    from newsgraph.store import Store
+    from newsgraph.testing import synthetic_record
+
+    path = tmp_path / "t.duckdb"
+    with Store(path) as s:
+        s.write([synthetic_record("a1", "2015-11-24", [("TUR", "MIL", "RUS", "MIL", "190", 4,
+                                                       -10.0)],
+                                  url="https://example.com/a", place=("Ankara", "TUR", 39.9,
+                                                                      32.9)),
+                 synthetic_record("a2", "", [("USA", "GOV", "", "", "042", 1, 1.9)])])
+    buf = io.StringIO()
+    with Store(path, read_only=True) as s:
+        assert FORMATS["gdelt-events"].write(s.con, buf, ExportOptions()) == 2
+    checked = 0
+    for line in buf.getvalue().splitlines():
+        for (name, kind), value in zip(_event_fields(), line.split("\t"), strict=True):
+            if value == "":
+                continue
+            if kind.startswith("integer"):
+                assert re.fullmatch(r"-?\d+", value), (name, value)
+            elif kind.startswith(("floating", "numeric")):
+                float(value)
+            checked += 1
+    assert checked > 40
 
 
 def test_gkg_record_id_is_stamp_dash_serial_and_extras_are_xml():
