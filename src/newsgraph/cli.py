@@ -127,6 +127,22 @@ def explain(
         _fail(exc)
 
 
+def _batch_line():
+    """Off a terminal, one progress line per committed batch (to stderr, like the summary)."""
+    import time
+
+    start = time.monotonic()
+
+    def line(report) -> None:
+        rate = report.read / max(time.monotonic() - start, 1e-6)
+        redated = f"{report.redated:,} re-dated, " if report.redated else ""
+        typer.echo(f"ingest: {report.read:,} read, {report.stored:,} new, {redated}"
+                   f"{report.skipped:,} known, {sum(report.errors.values()):,} failed "
+                   f"({rate:,.1f} articles/s)", err=True)
+
+    return line
+
+
 @app.command()
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
@@ -151,8 +167,9 @@ def ingest(
         settings = _settings(config, store=store, actors_files=_paths(actors),
                              patterns_files=_paths(patterns), workers=workers,
                              extractors=extractors, lake=lake)
+        tty = sys.stderr.isatty()
         report = ingest_paths(inputs, settings, date=_date(date), batch_size=batch,
-                              progress=sys.stderr.isatty(), dask=dask)
+                              progress=tty, dask=dask, on_batch=None if tty else _batch_line())
     except NewsgraphError as exc:
         _fail(exc)
     typer.echo(report.summary(), err=True)

@@ -79,6 +79,11 @@ TABLES: dict[str, list[tuple[str, str]]] = {
 CHILD_TABLES = [t for t in TABLES
                 if t not in ("articles", "errors", "ingest_log", "clusters", "cluster_bands")]
 
+# The code fields of a merged event (CAMEO code, base, root, name, QuadClass, Goldstein,
+# PLOVER) all come from one report: of the code most reports give, the first report. Each
+# field's own majority could pair a code with another code's base or Goldstein value.
+_BY_CODE = "e.code_reports DESC, e.published NULLS LAST, e.global_id"
+
 VIEWS = {
     # One row per merged event. Its first report is the earliest published one, undated
     # reports last (an undated report never empties a field); ``time_status`` is "new" when
@@ -106,9 +111,15 @@ VIEWS = {
                    AS target_sector,
                first(e.source_name ORDER BY e.published NULLS LAST, e.global_id) AS source_name,
                first(e.target_name ORDER BY e.published NULLS LAST, e.global_id) AS target_name,
-               mode(e.cameo) AS cameo, mode(e.cameo_base) AS cameo_base,
-               any_value(e.cameo_root) AS cameo_root, mode(e.quad_class) AS quad_class,
-               mode(e.goldstein) AS goldstein, bool_or(e.is_root) AS is_root,
+               first(e.cameo ORDER BY {by_code}) AS cameo,
+               first(e.cameo_base ORDER BY {by_code}) AS cameo_base,
+               first(e.cameo_root ORDER BY {by_code}) AS cameo_root,
+               first(e.cameo_name ORDER BY {by_code}) AS cameo_name,
+               first(e.quad_class ORDER BY {by_code}) AS quad_class,
+               first(e.goldstein ORDER BY {by_code}) AS goldstein,
+               first(e.plover ORDER BY {by_code}) AS plover,
+               first(e.plover_mode ORDER BY {by_code}) AS plover_mode,
+               bool_or(e.is_root) AS is_root,
                bool_or(e.counted) AS counted,
                count(*) AS num_mentions,
                count(DISTINCT e.article_id) AS num_articles,
@@ -117,11 +128,12 @@ VIEWS = {
                avg(e.tone) AS avg_tone,
                first(e.article_id ORDER BY e.published NULLS LAST, e.global_id) AS first_article,
                first(e.global_id ORDER BY e.published NULLS LAST, e.global_id) AS first_global_id
-        FROM events e
+        FROM (SELECT *, count(*) OVER (PARTITION BY merged_id, cameo) AS code_reports
+              FROM events) e
         LEFT JOIN articles a ON a.id = e.article_id
         LEFT JOIN clusters c ON c.article_id = e.article_id
         GROUP BY e.merged_id
-    """,
+    """.replace("{by_code}", _BY_CODE),
     "event_mentions": """
         SELECT e.merged_id, e.global_id, e.article_id, e.event_id, e.published, e.sentence,
                e.date, e.date_resolution, e.date_source, e.time_status, e.mention_of,
