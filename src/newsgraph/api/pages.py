@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..search.index import KINDS, RANK_LIMIT, first_line
 from ..urls import link_url
-from . import browse, queries
+from . import browse, netlayout, queries
 from .basemap import map_data
 from .db import Database
 from .deps import ArticlePath, Offset, Text, get_db, id_path
@@ -117,8 +117,13 @@ def dyad_page(request: Request, db: DB,
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, db: DB) -> HTMLResponse:
+    from ..analytics import network
+
     months = [v["period"] for v in queries.volumes(db) if v["events"]]
-    return render(request, "network.html", page="network", months=months)
+    # One layout for the whole period: the slider only shows and hides nodes and links.
+    whole = db.with_cursor(lambda cur: network(cur, None, None, by="country"))
+    return render(request, "network.html", page="network",
+                  data={"months": months, **netlayout.layout(whole)})
 
 
 @router.get("/map", response_class=HTMLResponse)
