@@ -12,12 +12,14 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import NewsgraphError
+from .cli_watch import watch_app
 from .settings import Settings, describe, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="newsgraph: who did what to whom, where, when, who said what.")
 actors_app = typer.Typer(no_args_is_help=True, help="The actor knowledge base.")
 app.add_typer(actors_app, name="actors")
+app.add_typer(watch_app, name="watch")
 
 log = logging.getLogger("newsgraph")
 
