@@ -18,9 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [("overview", "/", "#volume-chart svg"), ("events", "/events", "table.events"),
-         ("dyad", "/dyad?a=TUR&b=RUS", "#dyad-chart svg"), ("network", "/network", "#network svg"),
-         ("map", "/map", "#map"), ("search", "/search?q=Putin+Erdogan", "#article-results"),
-         ("watchlists", "/watch", "main"), ("error", "/no-such-page", "main"),
+         ("dyad", "/dyad", "#dyad-chart svg"), ("network", "/network", "#network[data-ready]"),
+         ("map", "/map", "#map[data-ready]"), ("search", "/search?q=%22White+House%22+putin", "#article-results"),
+         ("articles", "/articles?dated=false", "main"),
+         ("watchlists", "/watch", "#watch-form"), ("error", "/no-such-page", "main"),
          ("docs", "/docs", "#swagger-ui")]
 
 

@@ -99,7 +99,7 @@
         dot.addEventListener("mouseleave", NG.hideTip);
         dot.addEventListener("click", (evt) => { evt.stopPropagation(); window.location.href = `/events?place=${encodeURIComponent(p.name)}`; });
       } else {
-        const g = NG.el("g", { class: "cluster", "data-count": c.members.length }, pointLayer);
+        const g = NG.el("g", { class: "cluster", "data-count": c.members.length, "data-members": c.members.map((m) => m.name).join("|") }, pointLayer);
         NG.el("circle", { cx: c.x, cy: c.y, r: r + 4 }, g);
         NG.el("text", { x: c.x, y: c.y + 4, "text-anchor": "middle" }, g).textContent = String(c.members.length);
         g.addEventListener("mousemove", (evt) => NG.showTip(evt, [[["", `${c.members.length} places`], ["events", String(c.events)],
