@@ -11,8 +11,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import NewsgraphError
 from .cli_watch import watch_app
+from .errors import NewsgraphError
 from .settings import Settings, describe, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,

@@ -41,8 +41,9 @@ def now() -> dt.datetime:
 
 
 def has_table(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute("SELECT count(*) FROM information_schema.tables"
-                            " WHERE table_name = 'watchlists'").fetchone()[0])
+    row = con.execute("SELECT count(*) FROM information_schema.tables"
+                      " WHERE table_name = 'watchlists'").fetchone()
+    return bool(row and row[0])
 
 
 def event_filter(kind: str, value: str) -> Any:
@@ -156,7 +157,8 @@ def report(con: duckdb.DuckDBPyConnection, w: dict[str, Any], *, limit: int = 20
     new = f"({where}) AND article_id IN (SELECT id FROM articles WHERE ingested_at > ?)"
     old = f"({where}) AND article_id IN (SELECT id FROM articles WHERE ingested_at <= ?)"
     seen = w["seen_at"]
-    n_new = con.execute(f"SELECT count(*) FROM events WHERE {new}", [*params, seen]).fetchone()[0]
+    row = con.execute(f"SELECT count(*) FROM events WHERE {new}", [*params, seen]).fetchone()
+    n_new = row[0] if row else 0
     res = con.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE {new}"
                       f" ORDER BY published DESC NULLS LAST, rowid LIMIT ?", [*params, seen, limit])
     cols = [d[0] for d in res.description]
