@@ -8,6 +8,7 @@ that value. Sorting picks the page's row ids over narrow columns first (as
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from .db import Database
@@ -44,15 +45,26 @@ def page(db: Database, f: EventFilter, *, sort: str | None, limit: int,
                    [*params, limit, offset]).rows
     if not ids:
         return []
-    cols = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
-    sql = (f"SELECT e.rowid AS _rid, {cols}, e.trigger_start, e.trigger_end, e.time_status,"
-           f" s.start AS s_start, substr(a.text, s.start + 1, s.\"end\" - s.start)"
-           f" AS sentence_text, a.source AS outlet"
-           f" FROM events e JOIN articles a ON a.id = e.article_id"
-           f" LEFT JOIN sentences s ON s.article_id = e.article_id AND s.i = e.sentence"
-           f" WHERE e.rowid IN (SELECT unnest(?))")
     rank = {r[0]: i for i, r in enumerate(ids)}
-    rows = sorted(db.query(sql, [list(rank)]).dicts(), key=lambda r: rank[r.pop("_rid")])
+    res = db.query(f"SELECT rowid AS _rid, {EVENT_COLUMNS}, sentence AS _sent, trigger_start,"
+                   f" trigger_end, time_status FROM events WHERE rowid IN (SELECT unnest(?))",
+                   [list(rank)])
+    rows = sorted(res.dicts(), key=lambda r: rank[r.pop("_rid")])
+    # The sentences and outlets of just these rows (filters on both sides of the join, so
+    # neither table is scanned whole).
+    arts = sorted({r["article_id"] for r in rows})
+    sents = {(a, i): (start, text) for a, i, start, text in db.query(
+        "SELECT s.article_id, s.i, s.start, substr(a.text, s.start + 1, s.\"end\" - s.start)"
+        " FROM sentences s JOIN articles a ON a.id = s.article_id"
+        " WHERE s.article_id IN (SELECT unnest(?)) AND a.id IN (SELECT unnest(?))"
+        " AND s.i IN (SELECT unnest(?))",
+        [arts, arts, sorted({r["_sent"] for r in rows if r["_sent"] is not None})]).rows}
+    outlets = dict(db.query("SELECT id, source FROM articles WHERE id IN (SELECT unnest(?))",
+                            [arts]).rows)
+    for r in rows:
+        r["s_start"], r["sentence_text"] = sents.get((r["article_id"], r.pop("_sent")),
+                                                     (None, None))
+        r["outlet"] = outlets.get(r["article_id"])
     for r in rows:
         r["sentence"] = sentence_parts(r)
     return rows
@@ -81,22 +93,49 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
 
 
+_CACHE: OrderedDict[tuple, dict[str, list[dict[str, Any]]]] = OrderedDict()
+CACHE_SIZE = 64
+
+
 def facets(db: Database, f: EventFilter) -> dict[str, list[dict[str, Any]]]:
-    """Counts of the matching events per value of each facet, largest first."""
+    """Counts of the matching events per value of each facet, largest first.
+
+    Kept for the last few filters (paging and re-sorting one filter reuse its counts), keyed
+    by the store's event count and latest ingest time, so that an ingest makes them fresh.
+    """
     where, params = f.where()
-    base = f"SELECT * FROM events WHERE {where}"
+    version = db.query("SELECT (SELECT count(*) FROM events),"
+                       " (SELECT max(ingested_at) FROM articles)").rows[0]
+    key = (str(db.path), *version, where, repr(params))
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    out = _facets(db, where, params)
+    _CACHE[key] = out
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return out
+
+
+def _facets(db: Database, where: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    base = (f"SELECT article_id, cameo_root, source_country, target_country, place_country,"
+            f" quad_class FROM events WHERE {where}")
     specs = {
         "root": "SELECT cameo_root AS value, count(*) AS n FROM ev WHERE cameo_root IS NOT NULL"
                 " GROUP BY 1",
-        "actor": "SELECT c AS value, count(*) AS n FROM (SELECT unnest(list_distinct("
-                 "list_filter([source_country, target_country], lambda x: x IS NOT NULL))) AS c"
-                 " FROM ev) GROUP BY 1",
+        # An event counts once for each country on either side (once when both are one).
+        "actor": "SELECT c AS value, count(*) AS n FROM (SELECT source_country AS c FROM ev"
+                 " UNION ALL SELECT target_country FROM ev"
+                 " WHERE target_country IS DISTINCT FROM source_country)"
+                 " WHERE c IS NOT NULL GROUP BY 1",
         "country": "SELECT place_country AS value, count(*) AS n FROM ev"
                    " WHERE place_country IS NOT NULL GROUP BY 1",
         "quad": "SELECT CAST(quad_class AS VARCHAR) AS value, count(*) AS n FROM ev"
                 " WHERE quad_class IS NOT NULL GROUP BY 1",
-        "outlet": "SELECT a.source AS value, count(*) AS n FROM ev JOIN articles a"
-                  " ON a.id = ev.article_id WHERE a.source IS NOT NULL GROUP BY 1",
+        # Events per article first, then per outlet: the join sees one row per article.
+        "outlet": "SELECT a.source AS value, sum(k.n)::BIGINT AS n FROM (SELECT article_id,"
+                  " count(*) AS n FROM ev GROUP BY 1) k JOIN articles a ON a.id = k.article_id"
+                  " WHERE a.source IS NOT NULL GROUP BY 1",
     }
     union = " UNION ALL ".join(
         f"SELECT '{name}' AS facet, value, n FROM ("
