@@ -93,6 +93,13 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
 
 
+def store_version(db: Database) -> tuple[Any, ...]:
+    """What changes when the store does: its path, event count and latest ingest time."""
+    row = db.query("SELECT (SELECT count(*) FROM events),"
+                   " (SELECT max(ingested_at) FROM articles)").rows[0]
+    return (str(db.path), *row)
+
+
 _CACHE: OrderedDict[tuple, dict[str, list[dict[str, Any]]]] = OrderedDict()
 CACHE_SIZE = 64
 
@@ -104,9 +111,7 @@ def facets(db: Database, f: EventFilter) -> dict[str, list[dict[str, Any]]]:
     by the store's event count and latest ingest time, so that an ingest makes them fresh.
     """
     where, params = f.where()
-    version = db.query("SELECT (SELECT count(*) FROM events),"
-                       " (SELECT max(ingested_at) FROM articles)").rows[0]
-    key = (str(db.path), *version, where, repr(params))
+    key = (*store_version(db), where, repr(params))
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]

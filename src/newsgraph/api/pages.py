@@ -115,15 +115,21 @@ def dyad_page(request: Request, db: DB,
                   dyads=dyads, events=rows, total=total)
 
 
+_LAYOUT: dict[str, Any] = {}  # the last layout and the store version it was made for
+
+
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, db: DB) -> HTMLResponse:
     from ..analytics import network
 
     months = [v["period"] for v in queries.volumes(db) if v["events"]]
     # One layout for the whole period: the slider only shows and hides nodes and links.
-    whole = db.with_cursor(lambda cur: network(cur, None, None, by="country"))
+    version = browse.store_version(db)
+    if _LAYOUT.get("version") != version:
+        whole = db.with_cursor(lambda cur: network(cur, None, None, by="country"))
+        _LAYOUT.update(version=version, layout=netlayout.layout(whole))
     return render(request, "network.html", page="network",
-                  data={"months": months, **netlayout.layout(whole)})
+                  data={"months": months, **_LAYOUT["layout"]})
 
 
 @router.get("/map", response_class=HTMLResponse)
