@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from .cli_watch import watch_app
 from .errors import NewsgraphError, QueryError
 from .isodate import require_day
 from .settings import Settings, describe, load_settings
@@ -19,6 +20,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="newsgraph: who did what to whom, where, when, who said what.")
 actors_app = typer.Typer(no_args_is_help=True, help="The actor knowledge base.")
 app.add_typer(actors_app, name="actors")
+app.add_typer(watch_app, name="watch")
 
 log = logging.getLogger("newsgraph")
 
