@@ -81,6 +81,10 @@ with Store(work / "s.duckdb") as store:
     stored = json.loads(store.con.execute("SELECT record FROM articles").fetchone()[0])
     export(store.con, "casualties-csv", work / "c.csv", ExportOptions())
     export(store.con, "parquet", work / "lake", ExportOptions())
+from newsgraph.nlp import get_nlp
+nlp = get_nlp(Settings())
+nlp.add_pipe("newsgraph", config={"published": "2016-03-07"})
+doc = nlp(text)
 lake = duckdb.sql(f"SELECT kind, count FROM read_parquet('{work}/lake/casualties/*/*/*.parquet')"
                   " ORDER BY start").fetchall()
 print(json.dumps({
@@ -93,6 +97,7 @@ print(json.dumps({
     "csv": (work / "c.csv").read_text().splitlines(),
     "lake": lake,
     "spacy": list(spacy_component.FIELDS),
+    "doc": doc._.newsgraph_casualties,
 }))
 """
 
@@ -124,7 +129,8 @@ def test_a_plugin_extractor_and_exporter_reach_record_store_and_exports(tmp_path
     assert got["csv"][0] == "article_id,published,kind,count,start,end"
     assert len(got["csv"]) == 1 + len(counts) and ",2016-03-07,killed,12," in got["csv"][1]
     assert [tuple(r) for r in got["lake"]] == [(k, n) for k, n in counts]
-    assert got["spacy"][-1] == "casualties"
+    assert got["spacy"] == [*BUILTINS, "casualties"]
+    assert [(c["kind"], c["count"]) for c in got["doc"]] == counts
 
 
 def test_the_builtins_come_from_their_declarations():
@@ -160,6 +166,9 @@ def _toy(**kw) -> str:
     (_toy(assigns="('record',)"), "'record' cannot be a record field name"),
     (_toy(tables="(Table('events', (('n', 'INTEGER'),), list),)"),
      "table 'events' is already owned by 'events'"),
+    (_toy(requires="'events'"), "requires must be a tuple, not str"),
+    (_toy(tables="(Table('toy', (('n', 'INTEGER'),), list), Table('toy', (), list))"),
+     "table 'toy' is already owned by 'toy'"),
     (_toy(tables="(Table('articles', (('n', 'INTEGER'),), list),)"),
      "table 'articles' is already owned by 'the store'"),
     (_toy(tables="(Table('toy', (('n', 'INTEGER'), ('n', 'DOUBLE')), list),)"),
@@ -201,12 +210,12 @@ def test_an_extract_function_that_cannot_be_imported_is_a_plugin_error():
 
 
 def test_rows_that_do_not_match_their_columns_stop_the_write():
-    from newsgraph.store.rows import _checked
+    from newsgraph.store.rows import _check
 
     table = Table("toy", (("n", "INTEGER"), ("kind", "VARCHAR")), list)
-    assert _checked(table, {"kind": "a", "n": 1}) == (1, "a")
+    _check(table, [{"kind": "a", "n": 1}])
     with pytest.raises(PluginError, match=r"missing \['kind'\], not declared \['kinds'\]"):
-        _checked(table, {"n": 1, "kinds": "a"})
+        _check(table, [{"kind": "a", "n": 1}, {"n": 1, "kinds": "a"}])
 
 
 def test_a_plugin_export_format_cannot_take_a_built_in_name(tmp_path, monkeypatch):

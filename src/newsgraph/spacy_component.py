@@ -67,8 +67,9 @@ class NewsgraphComponent:
         data = rec.to_dict()
         del data["text"]  # the doc holds the text; record(doc) puts it back
         doc._.newsgraph_record = data
+        reg = registry()
         for name in FIELDS:
-            setattr(doc._, PREFIX + name, data["ext"].get(name) if name not in data else data[name])
+            setattr(doc._, PREFIX + name, data["ext"].get(name) if reg.is_ext(name) else data[name])
         return doc
 
 

@@ -162,6 +162,10 @@ class Registry:
             raise PluginError(f"{where}: the name is taken by {self._origin[name]}")
         if not callable(ext.extract) and not (isinstance(ext.extract, str) and ":" in ext.extract):
             raise PluginError(f"{where}: extract must be a function or 'module:function'")
+        for part in ("assigns", "requires", "after", "tables"):
+            if not isinstance(getattr(ext, part), tuple | list):
+                raise PluginError(f"{where}: {part} must be a tuple, not "
+                                  f"{type(getattr(ext, part)).__name__}")
         if not ext.assigns:
             raise PluginError(f"{where}: assigns names no record field")
         fields = {f: n for n, e in self._by_name.items() for f in e.assigns}
@@ -182,6 +186,7 @@ class Registry:
             if t.name in CORE_TABLES or t.name in tables:
                 owner = tables.get(t.name, "the store")
                 raise PluginError(f"{where}: table {t.name!r} is already owned by {owner!r}")
+            tables[t.name] = name
             names = t.names
             clash = sorted({c for c in names if names.count(c) > 1} | {"article_id"} & set(names))
             if clash:

@@ -68,7 +68,7 @@ def records_to_rows(records: list[ArticleRecord]) -> dict[str, dict[str, list]]:
     rows: dict[str, list[tuple]] = defaultdict(list)
     now = dt.datetime.now()
     tables = registry().tables()
-    extracted: dict[str, list[tuple]] = {t.name: [] for t in tables}
+    extracted: dict[str, tuple[list[str], list[dict]]] = {t.name: ([], []) for t in tables}
     for rec in records:
         a = rec.id
         tone = rec.tone
@@ -80,19 +80,27 @@ def records_to_rows(records: list[ArticleRecord]) -> dict[str, dict[str, list]]:
         rows["sentences"] += [(a, s.i, s.start, s.end) for s in rec.sentences]
         rows["entities"] += [(a, e.start, e.end, e.text, e.label, e.rule) for e in rec.entities]
         for table in tables:
-            extracted[table.name] += [(a, *_checked(table, row)) for row in table.rows(rec)]
+            ids, values = extracted[table.name]
+            n = len(values)
+            values += table.rows(rec)
+            ids += [a] * (len(values) - n)
     out = {}
-    for table_name, tuples in (*rows.items(), *extracted.items()):
-        names = [c for c, _ in TABLES[table_name]]
-        out[table_name] = {n: [t[i] for t in tuples] for i, n in enumerate(names)}
+    for name, tuples in rows.items():
+        names = [c for c, _ in TABLES[name]]
+        out[name] = {n: [t[i] for t in tuples] for i, n in enumerate(names)}
+    for table in tables:
+        ids, values = extracted[table.name]
+        _check(table, values)
+        out[table.name] = {"article_id": ids, **{n: [v[n] for v in values] for n in table.names}}
     return out
 
 
-def _checked(table: Table, row: dict) -> tuple:
-    """``row``'s values in the table's column order; E070 when its keys are not the columns."""
-    if row.keys() != set(table.names):
-        missing = sorted(set(table.names) - row.keys())
-        extra = sorted(row.keys() - set(table.names))
-        raise PluginError(f"table {table.name!r}: a row's keys are not its columns "
-                          f"(missing {missing}, not declared {extra})")
-    return tuple(row[n] for n in table.names)
+def _check(table: Table, rows: list[dict]) -> None:
+    """E070 unless every row's keys are exactly the table's declared columns."""
+    expected = set(table.names)
+    for row in rows:
+        if row.keys() != expected:
+            missing = sorted(expected - row.keys())
+            extra = sorted(row.keys() - expected)
+            raise PluginError(f"table {table.name!r}: a row's keys are not its columns "
+                              f"(missing {missing}, not declared {extra})")
