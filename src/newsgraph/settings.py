@@ -17,9 +17,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import SettingsError
+
+if TYPE_CHECKING:
+    from .extractors import Registry
 
 
 def _setting(default: Any, help: str) -> Any:
@@ -166,7 +169,7 @@ def _as_type(name: str, kind: str, value: Any) -> Any:
     raise SettingsError(f"setting {name!r} must be {want}, not {value!r}")
 
 
-def _extractors() -> Any:
+def _extractors() -> Registry:
     from .extractors import registry
 
     return registry()
