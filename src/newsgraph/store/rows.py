@@ -17,7 +17,6 @@ from ..isodate import parse_day
 from ..model import ArticleRecord
 from .schema import TABLES
 
-
 day_of = parse_day  # the one lenient day reader (newsgraph.isodate)
 
 
