@@ -17,7 +17,9 @@
     ├── QueryError            E045  a query of the store has a bad parameter (a date, a code)
     ├── ExportError           E050  unknown export format or failed export
     ├── HostNotAllowed        E060  the server refuses a Host header it was not configured for
-    └── TooManyFetches        E061  the server refuses a client's URL fetch beyond its limit
+    ├── TooManyFetches        E061  the server refuses a client's URL fetch beyond its limit
+    └── PluginError           E070  an extractor or exporter plugin cannot be loaded or declares
+                                    something bad (duplicate name, unknown requirement, clash)
 
 Warnings are strings in a record's ``warnings`` list, ``"Wnnn: message"``; each code and
 its message template live once, in :data:`ALL_WARNINGS` below, and are built only through
@@ -107,6 +109,10 @@ class TooManyFetches(NewsgraphError):
     code = "E061"
 
 
+class PluginError(NewsgraphError):
+    code = "E070"
+
+
 ALL_ERRORS: tuple[type[NewsgraphError], ...] = (
     EmptyInput,
     BinaryInput,
@@ -124,6 +130,7 @@ ALL_ERRORS: tuple[type[NewsgraphError], ...] = (
     ExportError,
     HostNotAllowed,
     TooManyFetches,
+    PluginError,
 )
 
 
