@@ -89,7 +89,8 @@ def process(
                              extractors=extractors)
         out = output.open("w", encoding="utf-8") if output else sys.stdout
         raws, failures = [], 0
-        for item in read_inputs(inputs, max_bytes=settings.max_bytes):
+        for item in read_inputs(inputs, max_bytes=settings.max_bytes,
+                                private_hosts=settings.fetch_private_hosts):
             if isinstance(item, Failure):
                 failures += 1
                 typer.echo(f"newsgraph: {item.source}: {item.error}", err=True)
@@ -121,7 +122,9 @@ def explain(
 
     try:
         settings = _settings(config, patterns_files=_paths(patterns))
-        raws = [x for x in read_inputs(inputs, max_bytes=settings.max_bytes) if not isinstance(x, Failure)]
+        raws = [x for x in read_inputs(inputs, max_bytes=settings.max_bytes,
+                                       private_hosts=settings.fetch_private_hosts)
+                if not isinstance(x, Failure)]
         for rec in process_batch(raws, settings, date=_date(date)):
             typer.echo(explain_record(rec) + "\n")
     except NewsgraphError as exc:

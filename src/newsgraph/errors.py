@@ -9,14 +9,17 @@
     │   ├── BadJsonLine       E005
     │   ├── UnsupportedSource E006
     │   └── FetchError        E007
-    │       └── FetchTimeout  E008  the fetch passed its total deadline
+    │       ├── FetchTimeout  E008  the fetch passed its total deadline
+    │       └── FetchRefused  E072  the URL's host is loopback, private, link-local ...
     ├── SettingsError         E010  a setting has a bad value or an unknown name
     ├── ModelError            E020  the spaCy model is not installed
     ├── DataFileError         E030  a user dictionary / pattern file cannot be read
     ├── StoreError            E040  the DuckDB store cannot be opened or written
     ├── ExportError           E050  unknown export format or failed export
     ├── HostNotAllowed        E060  the server refuses a Host header it was not configured for
-    └── TooManyFetches        E061  the server refuses a client's URL fetch beyond its limit
+    ├── TooManyFetches        E061  the server refuses a client's URL fetch beyond its limit
+    ├── WriteTokenRequired    E070  a write without the server's token (401)
+    └── CrossOriginWrite      E071  a write sent by a page of another origin (403)
 
 Warnings are strings in a record's ``warnings`` list, ``"Wnnn: message"``; each code and
 its message template live once, in :data:`ALL_WARNINGS` below, and are built only through
@@ -74,6 +77,10 @@ class FetchTimeout(FetchError):
     code = "E008"
 
 
+class FetchRefused(FetchError):
+    code = "E072"
+
+
 class SettingsError(NewsgraphError):
     code = "E010"
 
@@ -102,6 +109,14 @@ class TooManyFetches(NewsgraphError):
     code = "E061"
 
 
+class WriteTokenRequired(NewsgraphError):
+    code = "E070"
+
+
+class CrossOriginWrite(NewsgraphError):
+    code = "E071"
+
+
 ALL_ERRORS: tuple[type[NewsgraphError], ...] = (
     EmptyInput,
     BinaryInput,
@@ -118,6 +133,9 @@ ALL_ERRORS: tuple[type[NewsgraphError], ...] = (
     ExportError,
     HostNotAllowed,
     TooManyFetches,
+    WriteTokenRequired,
+    CrossOriginWrite,
+    FetchRefused,
 )
 
 

@@ -141,7 +141,8 @@ def ingest_paths(
                 lake = LakeWriter(settings.lake)
                 if undone := lake.recover(store.known_ids):
                     log.info("lake: %d uncommitted batches rolled back", undone)
-            plan = _plan(read_inputs(paths, max_bytes=settings.max_bytes), store, report,
+            plan = _plan(read_inputs(paths, max_bytes=settings.max_bytes,
+                                     private_hosts=settings.fetch_private_hosts), store, report,
                          batch_size, date)
             todos: deque[_Todo] = deque()
 

@@ -87,6 +87,11 @@ class Settings:
         30000, "Longest time fetching one posted URL may take, connection and whole body "
         "together (E008 beyond it)."
     )
+    fetch_private_hosts: tuple[str, ...] = _setting(
+        (), "Hosts, addresses or networks (10.0.0.0/8) that fetching URLs may reach although "
+        "they are loopback, private or link-local, comma-separated (default none: such "
+        "targets are refused, E072, after DNS resolution and on every redirect)."
+    )
     fetch_per_client: int = _setting(
         4, "URL fetches one client address may have in flight on the server at once (429, "
         "E061, beyond it)."
@@ -124,10 +129,23 @@ def _typed(name: str, kind: str, value: Any) -> Any:
         if bad:
             raise SettingsError(f"setting 'allowed_hosts' takes host names or addresses "
                                 f"(no scheme, port or path), not {bad[0]!r}")
+    if name == "fetch_private_hosts":
+        bad = [h for h in typed if not (_is_host(h) or _is_network(h))]
+        if bad:
+            raise SettingsError(f"setting 'fetch_private_hosts' takes host names, addresses "
+                                f"or networks such as 10.0.0.0/8, not {bad[0]!r}")
     if name == "language" and not (typed.isalpha() and typed.islower() and 2 <= len(typed) <= 3):
         raise SettingsError(f"setting 'language' must be an ISO 639 code such as 'en', "
                             f"not {typed!r}")
     return typed
+
+
+def _is_network(value: str) -> bool:
+    try:
+        ipaddress.ip_network(value, strict=False)
+    except ValueError:
+        return False
+    return True
 
 
 def _is_host(value: str) -> bool:

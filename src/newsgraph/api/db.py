@@ -107,16 +107,19 @@ class Database:
         with self._lock.write():
             self.store.close()
 
-    def with_cursor(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-        """Run ``fn(cursor)`` on a cursor of its own, cancelled after the query time limit."""
+    def with_cursor(self, fn: Callable[[duckdb.DuckDBPyConnection], T], *,
+                    timeout_s: float | None = None) -> T:
+        """Run ``fn(cursor)`` on a cursor of its own, cancelled after the query time limit
+        (``timeout_s`` when given: a download runs several queries in one go)."""
+        limit = self.timeout_s if timeout_s is None else timeout_s
         with self._lock.read():
             cur = self.store.con.cursor()
-            timer = threading.Timer(self.timeout_s, cur.interrupt)
+            timer = threading.Timer(limit, cur.interrupt)
             timer.start()
             try:
                 return fn(cur)
             except duckdb.InterruptException as exc:
-                raise QueryTimeout(f"query cancelled after {self.timeout_s:g} s") from exc
+                raise QueryTimeout(f"query cancelled after {limit:g} s") from exc
             finally:
                 timer.cancel()
                 cur.close()

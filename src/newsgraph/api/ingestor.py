@@ -34,7 +34,7 @@ class Ingestor:
         fetch here; the server fetches with :class:`~newsgraph.api.fetcher.Fetcher` and
         passes the page to :meth:`page`)."""
         if html is None and text is None and url:
-            with client() as http:
+            with client(self.settings.fetch_private_hosts) as http:
                 data, _ = fetch_bytes(http, url, max_bytes=self.settings.max_bytes,
                                       deadline_s=self.settings.fetch_deadline_ms / 1000)
             return self.page(data, url, title=title)
@@ -108,7 +108,8 @@ class Watcher:
         if not new:
             return 0
         raws = []
-        for item in read_inputs(new, max_bytes=self.ingestor.settings.max_bytes):
+        for item in read_inputs(new, max_bytes=self.ingestor.settings.max_bytes,
+                                private_hosts=self.ingestor.settings.fetch_private_hosts):
             if isinstance(item, Failure):
                 self.failed += 1
                 self.last_error = f"{item.source}: {item.error}"

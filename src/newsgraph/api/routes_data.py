@@ -12,7 +12,7 @@ from . import queries
 from .basemap import GRID_DEG, land_cells
 from .db import Database
 from .deps import ArticleId, ArticlePath, Limit, Offset, Text, clean, get_db
-from .export import Format, table_response
+from .export import Format, download
 from .filters import EventFilter, event_filter
 
 router = APIRouter(prefix="/api")
@@ -65,7 +65,9 @@ def list_events(
     max_rows: Annotated[int, Query(ge=1, le=1_000_000)] = 100_000,
 ) -> Any:
     if format is not None:
-        return table_response(queries.events_arrow(db, f, limit=max_rows), format, "events")
+        where, params = f.where()
+        return download(db, format, "events", table="events", columns=queries.EVENT_FIELDS,
+                        where=where, params=params, order=queries.EVENT_ORDER, limit=max_rows)
     return {"total": queries.events_total(db, f), "limit": limit, "offset": offset,
             "items": clean(queries.events(db, f, limit=limit, offset=offset))}
 
