@@ -78,6 +78,10 @@ class Settings:
     port: int = _setting(8000, "Port the server listens on.")
     token: str = _setting("", "Token required for write endpoints when listening beyond localhost.")
     watch: str = _setting("", "Folder the server watches; new files in it are ingested (empty = off).")
+    watch_settle_ms: int = _setting(
+        2000, "A file in the watch folder is taken once its size and time have not changed "
+        "for this long (a file still being written is left alone)."
+    )
     query_timeout_ms: int = _setting(5000, "Longest time one API query may run before it is cancelled.")
     allowed_hosts: tuple[str, ...] = _setting(
         (), "Extra names the server answers to in the Host header, comma-separated (it always "
@@ -106,7 +110,7 @@ class Settings:
 
 
 _MINIMUM = {"batch_size": 1, "max_chars": 1, "max_bytes": 1, "workers": 0, "port": 0,
-            "query_timeout_ms": 1, "fetch_deadline_ms": 1, "fetch_per_client": 1}
+            "query_timeout_ms": 1, "watch_settle_ms": 0, "fetch_deadline_ms": 1, "fetch_per_client": 1}
 _MAXIMUM = {"fetch_deadline_ms": 3_600_000, "fetch_per_client": 1000}
 _HOST_NAME = re.compile(r"[A-Za-z0-9._-]+")
 _TRUE = {"1", "true", "yes", "on"}

@@ -59,7 +59,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                 per_client=settings.fetch_per_client, max_bytes=settings.max_bytes,
                                 private_hosts=settings.fetch_private_hosts)
     app.state.search = LiveIndex(db, settings.store)
-    app.state.watcher = Watcher(app.state.ingestor, Path(settings.watch)) if settings.watch else None
+    app.state.watcher = Watcher(app.state.ingestor, Path(settings.watch),
+                                settle_s=settings.watch_settle_ms / 1000) if settings.watch else None
     app.state.write_token = write_token(settings)
 
     errorpages.install(app)

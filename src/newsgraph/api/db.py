@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from ..model import ArticleRecord
 from ..settings import Settings
-from ..store import Store
+from ..store import Failed, Store
 
 log = logging.getLogger(__name__)
 
@@ -145,12 +145,13 @@ class Database:
         with self._lock.read():
             return self.store.known_ids(ids)
 
-    def write(self, records: list[ArticleRecord]) -> int:
-        """Store records through a short-lived writer; returns how many were new."""
+    def write(self, records: list[ArticleRecord], *, failed: Sequence[Failed] = ()) -> int:
+        """Store records (and ``failed`` inputs in the errors table) through a short-lived
+        writer; returns how many were new."""
         with self._lock.write():
             self.store.close()
             try:
                 with Store(self.path, wait_s=self.WRITE_WAIT_S) as writer:
-                    return writer.write(records)
+                    return writer.write(records, failed=failed)
             finally:
                 self.store = Store(self.path, read_only=True)
