@@ -169,6 +169,7 @@ def stats(store: Annotated[Optional[str], typer.Option("--store")] = None) -> No
 
     try:
         with Store(_settings(store=store).store, read_only=True) as s:
+            s.verify()  # every block read once: a damaged store is E040, not counts
             for table, n in s.counts().items():
                 typer.echo(f"{table:<12}{n:>10,}")
             row = s.con.execute(
@@ -271,6 +272,7 @@ def export(
         options = ExportOptions(start, end, header, all_events,
                                 include_past=settings.export_past_events)
         with Store(settings.store, read_only=True) as s:
+            s.verify()  # no export of a damaged store, however few blocks it reads
             n = run_export(s.con, fmt, output, options)
             lines = summary(s.con, fmt, n, options)
     except NewsgraphError as exc:

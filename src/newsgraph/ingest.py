@@ -20,6 +20,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 
 from .backends import make_backend
 from .model import RawArticle
@@ -136,6 +137,9 @@ def ingest_paths(
     backend = make_backend(settings, workers=n_workers, dask=dask, date=date)
     lake = None
     try:
+        if Path(settings.store).exists():  # nothing is written into a damaged store
+            with Store(settings.store, read_only=True) as checked:
+                checked.verify()
         with Store(settings.store) as store:
             if settings.lake:
                 lake = LakeWriter(settings.lake)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
+from ..errors import StoreError
 from ..search import LiveIndex
 from ..settings import Settings, load_settings
 from . import apidocs, errorpages, pages, routes_analysis, routes_data, routes_search, routes_write
@@ -42,6 +44,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.watcher:
             app.state.watcher.start()
+        # Every block read once, off the request path: damage turns the health check 503.
+        threading.Thread(target=db.verify, name="newsgraph-store-check", daemon=True).start()
         try:
             yield
         finally:
@@ -64,6 +68,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.write_token = write_token(settings)
 
     errorpages.install(app)
+
+    @app.exception_handler(StoreError)
+    async def _store(request: Request, exc: StoreError) -> Response:
+        if errorpages.wants_json(request):
+            return JSONResponse({"detail": str(exc), "code": exc.code}, status_code=503)
+        return errorpages.error_response(request, 503, str(exc))
 
     @app.exception_handler(QueryTimeout)
     async def _timeout(request: Request, exc: QueryTimeout) -> Response:

@@ -6,8 +6,9 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
+from ..errors import StoreError
 from . import queries
 from .basemap import GRID_DEG, land_cells
 from .db import Database
@@ -21,9 +22,17 @@ Start = Annotated[dt.date | None, Query(description="On or after (YYYY-MM-DD).")
 End = Annotated[dt.date | None, Query(description="On or before (YYYY-MM-DD).")]
 
 
-@router.get("/health", tags=["meta"], summary="Liveness and store row counts")
-def health(db: DB) -> dict[str, Any]:
-    return {"status": "ok", "counts": queries.counts(db)}
+@router.get("/health", tags=["meta"], summary="Liveness and store row counts (503 when the "
+            "store is damaged)")
+def health(db: DB) -> Any:
+    try:
+        counts = queries.counts(db)
+    except StoreError:
+        counts = None
+    if db.damage is not None:
+        return JSONResponse({"status": "damaged", "code": StoreError.code,
+                             "detail": db.damage}, status_code=503)
+    return {"status": "ok", "counts": counts}
 
 
 @router.get("/volumes", tags=["meta"], summary="Articles and events per month or day")
