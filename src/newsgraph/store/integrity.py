@@ -4,9 +4,9 @@ DuckDB keeps a checksum on every block and verifies it whenever a block is read,
 query reads only the blocks it needs: ``count(*)`` answers from metadata, so a store
 truncated to half its size still reports full counts. Hence:
 
-* :func:`check` (every open, milliseconds): the file must be as long as the blocks its
-  header declares (a truncated copy, a disk that filled up mid-write, an interrupted
-  download fail here);
+* :func:`check` (every open, milliseconds, metadata only): every block the tables' data
+  lives in must lie inside the file (a truncated copy, an interrupted copy or download, a
+  disk that filled up mid-copy fail here);
 * :func:`verify` (``newsgraph stats``, ``export``, the server once at start): every
   column of every table is read, so every block's checksum is verified (flipped bytes
   fail here; about a second per million events);
@@ -41,35 +41,43 @@ def damage(path: str, exc: BaseException) -> StoreError | None:
     return None
 
 
+def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
+        "AND table_catalog = current_database()").fetchall()]
+
+
 def check(con: duckdb.DuckDBPyConnection, path: str) -> None:
-    """The cheap check: E040 when the file is shorter than the blocks it declares."""
+    """The cheap check: E040 when a block that holds table data lies past the end of the
+    file (it was cut short). Reads the storage metadata only."""
     file = Path(path)
-    if not file.is_file() or Path(path + ".wal").exists():  # a WAL adds blocks not yet here
+    if not file.is_file():
         return
     try:
-        row = con.execute("SELECT block_size, total_blocks FROM pragma_database_size() "
-                          "WHERE database_name = current_database()").fetchone()
+        tables = _tables(con)
+        if not tables:
+            return
+        parts = " UNION ALL ".join(
+            "SELECT max(block_id) AS b, max(list_max(additional_block_ids)) AS x "
+            f"FROM pragma_storage_info('{t}') WHERE persistent" for t in tables)
+        last, extra = con.execute(f"SELECT max(b), max(x) FROM ({parts})").fetchone() or (0, 0)
+        (block_size,) = con.execute("SELECT block_size FROM pragma_database_size() WHERE "
+                                    "database_name = current_database()").fetchone() or (0,)
     except duckdb.Error as exc:
         raise damage(path, exc) or StoreError(f"cannot check store {path}: {exc}") from exc
-    if not row:
-        return
-    block_size, total_blocks = int(row[0]), int(row[1])
-    need = HEADER_BYTES + block_size * total_blocks
+    highest = max(v for v in (last, extra, -1) if v is not None)
+    need = HEADER_BYTES + int(block_size) * (highest + 1)
     have = file.stat().st_size
     if have < need:
-        raise StoreError(f"{advice(path)} (the file is {have:,} bytes but its header "
-                         f"declares {total_blocks:,} blocks, {need:,} bytes: it was cut "
-                         "short)")
+        raise StoreError(f"{advice(path)} (the file is {have:,} bytes but its tables use "
+                         f"blocks up to byte {need:,}: it was cut short)")
 
 
 def verify(con: duckdb.DuckDBPyConnection, path: str) -> None:
     """The full check: read every column of every table (DuckDB verifies each block's
     checksum as it reads it); E040 naming the first damaged table."""
     check(con, path)
-    tables = [r[0] for r in con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
-        "AND table_catalog = current_database()").fetchall()]
-    for table in tables:
+    for table in _tables(con):
         try:
             con.execute(f'SELECT count(*), bit_xor(hash(COLUMNS(*))) FROM "{table}"').fetchall()
         except duckdb.Error as exc:
