@@ -76,7 +76,9 @@ class Settings:
     )
     host: str = _setting("127.0.0.1", "Address the server listens on.")
     port: int = _setting(8000, "Port the server listens on.")
-    token: str = _setting("", "Token required for write endpoints when listening beyond localhost.")
+    token: str = _setting(
+        "", "Token write endpoints require, on localhost too (empty = 'newsgraph serve' makes "
+        "one at each start, prints it and writes it to <store>.token, mode 0600).")
     watch: str = _setting("", "Folder the server watches; new files in it are ingested (empty = off).")
     watch_settle_ms: int = _setting(
         2000, "A file in the watch folder is taken once its size and time have not changed "

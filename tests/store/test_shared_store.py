@@ -129,10 +129,11 @@ def test_the_documented_curl_post_stores_the_date(served, tmp_path):
 
     if not shutil.which("curl"):
         pytest.skip("curl is not installed")
-    _, url, _ = served
+    store, url, _ = served
     doc = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
     block = next(b for b in re.findall(r"```sh\n(.*?)```", doc, re.S) if "curl" in b)
-    command = block.replace("localhost:8000", url.removeprefix("http://"))
+    command = block.replace("localhost:8000", url.removeprefix("http://")).replace(
+        "newsgraph.duckdb.token", str(store) + ".token")
     (tmp_path / "story.txt").write_text("Iran and Iraq signed a border agreement in Baghdad.",
                                         encoding="utf-8")
     done = subprocess.run(["bash", "-c", command.strip() + " --fail --silent"], cwd=tmp_path,
