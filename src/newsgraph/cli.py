@@ -90,7 +90,8 @@ def process(
                              extractors=extractors)
         out = output.open("w", encoding="utf-8") if output else sys.stdout
         raws, failures = [], 0
-        for item in read_inputs(inputs, max_bytes=settings.max_bytes):
+        for item in read_inputs(inputs, max_bytes=settings.max_bytes,
+                                private_hosts=settings.fetch_private_hosts):
             if isinstance(item, Failure):
                 failures += 1
                 typer.echo(f"newsgraph: {item.source}: {item.error}", err=True)
@@ -122,7 +123,9 @@ def explain(
 
     try:
         settings = _settings(config, patterns_files=_paths(patterns))
-        raws = [x for x in read_inputs(inputs, max_bytes=settings.max_bytes) if not isinstance(x, Failure)]
+        raws = [x for x in read_inputs(inputs, max_bytes=settings.max_bytes,
+                                       private_hosts=settings.fetch_private_hosts)
+                if not isinstance(x, Failure)]
         for rec in process_batch(raws, settings, date=_date(date)):
             typer.echo(explain_record(rec) + "\n")
     except NewsgraphError as exc:
@@ -184,6 +187,7 @@ def stats(store: Annotated[Optional[str], typer.Option("--store")] = None) -> No
 
     try:
         with Store(_settings(store=store).store, read_only=True) as s:
+            s.verify()  # every block read once: a damaged store is E040, not counts
             for table, n in s.counts().items():
                 typer.echo(f"{table:<12}{n:>10,}")
             row = s.con.execute(
@@ -286,6 +290,7 @@ def export(
         options = ExportOptions(start, end, header, all_events,
                                 include_past=settings.export_past_events)
         with Store(settings.store, read_only=True) as s:
+            s.verify()  # no export of a damaged store, however few blocks it reads
             n = run_export(s.con, fmt, output, options)
             lines = summary(s.con, fmt, n, options)
     except NewsgraphError as exc:

@@ -9,7 +9,8 @@
     │   ├── BadJsonLine       E005
     │   ├── UnsupportedSource E006
     │   └── FetchError        E007
-    │       └── FetchTimeout  E008  the fetch passed its total deadline
+    │       ├── FetchTimeout  E008  the fetch passed its total deadline
+    │       └── FetchRefused  E009  the URL's host is loopback, private, link-local ...
     ├── SettingsError         E010  a setting has a bad value or an unknown name
     ├── ModelError            E020  the spaCy model is not installed
     ├── DataFileError         E030  a user dictionary / pattern file cannot be read
@@ -18,6 +19,8 @@
     ├── ExportError           E050  unknown export format or failed export
     ├── HostNotAllowed        E060  the server refuses a Host header it was not configured for
     ├── TooManyFetches        E061  the server refuses a client's URL fetch beyond its limit
+    ├── WriteTokenRequired    E062  a write without the server's token (401)
+    ├── CrossOriginWrite      E063  a write sent by a page of another origin (403)
     └── PluginError           E070  an extractor or exporter plugin cannot be loaded or declares
                                     something bad (duplicate name, unknown requirement, clash)
 
@@ -77,6 +80,10 @@ class FetchTimeout(FetchError):
     code = "E008"
 
 
+class FetchRefused(FetchError):
+    code = "E009"
+
+
 class SettingsError(NewsgraphError):
     code = "E010"
 
@@ -109,6 +116,14 @@ class TooManyFetches(NewsgraphError):
     code = "E061"
 
 
+class WriteTokenRequired(NewsgraphError):
+    code = "E062"
+
+
+class CrossOriginWrite(NewsgraphError):
+    code = "E063"
+
+
 class PluginError(NewsgraphError):
     code = "E070"
 
@@ -130,6 +145,9 @@ ALL_ERRORS: tuple[type[NewsgraphError], ...] = (
     ExportError,
     HostNotAllowed,
     TooManyFetches,
+    WriteTokenRequired,
+    CrossOriginWrite,
+    FetchRefused,
     PluginError,
 )
 

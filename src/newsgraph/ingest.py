@@ -20,6 +20,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from .backends import make_backend
@@ -160,12 +161,16 @@ def ingest_paths(
     backend = make_backend(settings, workers=n_workers, dask=dask, date=date)
     lake = None
     try:
+        if Path(settings.store).exists():  # nothing is written into a damaged store
+            with Store(settings.store, read_only=True) as checked:
+                checked.verify()
         with Store(settings.store) as store:
             if settings.lake:
                 lake = LakeWriter(settings.lake)
                 if undone := lake.recover(store.known_ids):
                     log.info("lake: %d uncommitted batches rolled back", undone)
-            plan = _plan(read_inputs(paths, max_bytes=settings.max_bytes), store, report,
+            plan = _plan(read_inputs(paths, max_bytes=settings.max_bytes,
+                                     private_hosts=settings.fetch_private_hosts), store, report,
                          batch_size, date)
             todos: deque[_Todo] = deque()
 

@@ -78,8 +78,14 @@ class Settings:
     )
     host: str = _setting("127.0.0.1", "Address the server listens on.")
     port: int = _setting(8000, "Port the server listens on.")
-    token: str = _setting("", "Token required for write endpoints when listening beyond localhost.")
+    token: str = _setting(
+        "", "Token write endpoints require, on localhost too (empty = 'newsgraph serve' makes "
+        "one at each start, prints it and writes it to <store>.token, mode 0600).")
     watch: str = _setting("", "Folder the server watches; new files in it are ingested (empty = off).")
+    watch_settle_ms: int = _setting(
+        2000, "A file in the watch folder is taken once its size and time have not changed "
+        "for this long (a file still being written is left alone)."
+    )
     query_timeout_ms: int = _setting(5000, "Longest time one API query may run before it is cancelled.")
     allowed_hosts: tuple[str, ...] = _setting(
         (), "Extra names the server answers to in the Host header, comma-separated (it always "
@@ -88,6 +94,11 @@ class Settings:
     fetch_deadline_ms: int = _setting(
         30000, "Longest time fetching one posted URL may take, connection and whole body "
         "together (E008 beyond it)."
+    )
+    fetch_private_hosts: tuple[str, ...] = _setting(
+        (), "Hosts, addresses or networks (10.0.0.0/8) that fetching URLs may reach although "
+        "they are loopback, private or link-local, comma-separated (default none: such "
+        "targets are refused, E009, after DNS resolution and on every redirect)."
     )
     fetch_per_client: int = _setting(
         4, "URL fetches one client address may have in flight on the server at once (429, "
@@ -103,7 +114,7 @@ class Settings:
 
 
 _MINIMUM = {"batch_size": 1, "max_chars": 1, "max_bytes": 1, "workers": 0, "port": 0,
-            "query_timeout_ms": 1, "fetch_deadline_ms": 1, "fetch_per_client": 1}
+            "query_timeout_ms": 1, "watch_settle_ms": 0, "fetch_deadline_ms": 1, "fetch_per_client": 1}
 _MAXIMUM = {"fetch_deadline_ms": 3_600_000, "fetch_per_client": 1000}
 _HOST_NAME = re.compile(r"[A-Za-z0-9._-]+")
 _TRUE = {"1", "true", "yes", "on"}
@@ -126,10 +137,23 @@ def _typed(name: str, kind: str, value: Any) -> Any:
         if bad:
             raise SettingsError(f"setting 'allowed_hosts' takes host names or addresses "
                                 f"(no scheme, port or path), not {bad[0]!r}")
+    if name == "fetch_private_hosts":
+        bad = [h for h in typed if not (_is_host(h) or _is_network(h))]
+        if bad:
+            raise SettingsError(f"setting 'fetch_private_hosts' takes host names, addresses "
+                                f"or networks such as 10.0.0.0/8, not {bad[0]!r}")
     if name == "language" and not (typed.isalpha() and typed.islower() and 2 <= len(typed) <= 3):
         raise SettingsError(f"setting 'language' must be an ISO 639 code such as 'en', "
                             f"not {typed!r}")
     return typed
+
+
+def _is_network(value: str) -> bool:
+    try:
+        ipaddress.ip_network(value, strict=False)
+    except ValueError:
+        return False
+    return True
 
 
 def _is_host(value: str) -> bool:

@@ -54,7 +54,9 @@ def fresh_client(tmp_path: Path):
     from newsgraph.settings import Settings
 
     def make(**settings):
-        return TestClient(create_app(Settings(store=str(tmp_path / "w.duckdb"), **settings)),
-                          base_url=BASE_URL)
+        """A client that sends the app's write token, as a script that read it would."""
+        app = create_app(Settings(store=str(tmp_path / "w.duckdb"), **settings))
+        return TestClient(app, base_url=BASE_URL,
+                          headers={"Authorization": f"Bearer {app.state.write_token}"})
 
     return make

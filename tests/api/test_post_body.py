@@ -76,7 +76,7 @@ def test_a_surrogate_pair_is_one_character_not_a_lone_surrogate(fresh_client):
 
 
 def test_fetch_errors_carry_their_code(fresh_client):
-    with fresh_client() as c:
+    with fresh_client(fetch_private_hosts=("127.0.0.1",)) as c:  # reach the closed port
         resp = c.post("/api/articles", json={"url": "ftp://news.example/a"})
         assert resp.status_code == 422 and resp.json()["code"] == "E007"
         resp = c.post("/api/articles", json={"url": "http://127.0.0.1:9/nothing-listens"})

@@ -55,7 +55,7 @@ def test_watch_folder_ingests_new_files_once(tmp_path):
     db = Database(settings)
     try:
         folder = tmp_path / "inbox"
-        watcher = Watcher(Ingestor(db, settings), folder)
+        watcher = Watcher(Ingestor(db, settings), folder, settle_s=0)  # no settle time
         folder.mkdir()
         (folder / "a.txt").write_text("Russia lifted sanctions on Turkey on Monday.", encoding="utf-8")
         (folder / ".hidden").write_text("ignored", encoding="utf-8")

@@ -102,7 +102,12 @@ def test_the_servers_writes_are_seen_by_it_and_by_others(served):
 
     store, url, _ = served
     before = httpx.get(f"{url}/api/health").json()["counts"]["articles"]
+    # 'newsgraph serve' leaves its write token beside the store, readable by its user only.
+    token_path = store.with_name(store.name + ".token")
+    assert token_path.stat().st_mode & 0o077 == 0
+    token = token_path.read_text().strip()
     reply = httpx.post(f"{url}/api/articles", timeout=120,
+                       headers={"Authorization": f"Bearer {token}"},
                        json={"text": "Turkey and Russia signed a trade agreement in Ankara.",
                              "date": "2017-03-10"})
     assert reply.status_code == 201, reply.text
@@ -130,10 +135,11 @@ def test_the_documented_curl_post_stores_the_date(served, tmp_path):
 
     if not shutil.which("curl"):
         pytest.skip("curl is not installed")
-    _, url, _ = served
+    store, url, _ = served
     doc = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
     block = next(b for b in re.findall(r"```sh\n(.*?)```", doc, re.S) if "curl" in b)
-    command = block.replace("localhost:8000", url.removeprefix("http://"))
+    command = block.replace("localhost:8000", url.removeprefix("http://")).replace(
+        "newsgraph.duckdb.token", str(store) + ".token")
     (tmp_path / "story.txt").write_text("Iran and Iraq signed a border agreement in Baghdad.",
                                         encoding="utf-8")
     done = subprocess.run(["bash", "-c", command.strip() + " --fail --silent"], cwd=tmp_path,

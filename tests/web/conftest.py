@@ -21,6 +21,9 @@ EXAMPLES = [ROOT / "examples" / "000_f6a2bb8c5d2e93d5.txt",
 # Screenshots go to a temporary folder unless NEWSGRAPH_SCREENSHOTS names one
 # (`make screenshots` sets it to docs/screenshots).
 SCREENSHOTS_ENV = "NEWSGRAPH_SCREENSHOTS"
+# The live server's write token (the 'token' setting), sent by the tests that post.
+TOKEN = "web-tests-write-token"
+WRITE = {"Authorization": f"Bearer {TOKEN}"}
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -62,7 +65,7 @@ def live_server(tmp_path_factory):
     from newsgraph.settings import Settings
 
     settings = Settings(store=str(tmp_path_factory.mktemp("web") / "examples.duckdb"),
-                        port=free_port(), max_bytes=5_000_000)
+                        port=free_port(), max_bytes=5_000_000, token=TOKEN)
     ingest_paths([str(p) for p in EXAMPLES], settings)
     with serving(create_app(settings), settings.port) as base:
         yield base

@@ -9,6 +9,8 @@ from urllib.parse import urlparse
 import httpx
 import pytest
 
+from .conftest import WRITE
+
 pytestmark = pytest.mark.browser
 
 
@@ -75,7 +77,7 @@ def test_events_form_takes_a_loose_dyad_and_composite_actor(page, live_server):
 def test_undated_and_untitled_articles_are_counted_and_listed(page, live_server):
     text = ("Moscow and Ankara agreed on new talks about the gas pipeline.\n"
             "Officials from both sides met again later.")
-    resp = httpx.post(f"{live_server}/api/articles", json={"text": text})
+    resp = httpx.post(f"{live_server}/api/articles", json={"text": text}, headers=WRITE)
     assert resp.status_code == 201, resp.text
     health = httpx.get(f"{live_server}/api/health").json()["counts"]
     assert health["undated"] >= 1

@@ -7,6 +7,8 @@ import re
 import httpx
 import pytest
 
+from .conftest import WRITE
+
 pytestmark = pytest.mark.browser
 
 
@@ -152,7 +154,8 @@ def test_script_in_an_article_is_shown_as_text(page, live_server):
     text = ("Turkey and Russia met in Ankara on Monday. <script>alert('xss')</script> "
             "<img src=x onerror=\"alert('img')\"> The talks went on.")
     resp = httpx.post(f"{live_server}/api/articles", json={"text": text, "date": "2016-08-10",
-                                                            "title": "<i>markup</i> in a title"})
+                                                            "title": "<i>markup</i> in a title"},
+                      headers=WRITE)
     assert resp.status_code == 201, resp.text
     page.goto(f"/articles/{resp.json()['id']}")
     body = page.locator("#article-text").inner_text()

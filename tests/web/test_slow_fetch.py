@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 
-from .conftest import free_port, serving
+from .conftest import TOKEN, WRITE, free_port, serving
 
 DEADLINE_MS = 4000  # long enough for all 20 to start on a busy 2-core machine
 SLOW = 20
@@ -75,7 +75,8 @@ def app_server(tmp_path):
     from newsgraph.settings import Settings
 
     settings = Settings(store=str(tmp_path / "slow.duckdb"), port=free_port(),
-                        fetch_deadline_ms=DEADLINE_MS, fetch_per_client=SLOW)
+                        fetch_deadline_ms=DEADLINE_MS, fetch_per_client=SLOW, token=TOKEN,
+                        fetch_private_hosts=("127.0.0.1",))  # the drip server is local
     app = create_app(settings)
     with serving(app, settings.port) as base:
         yield base, app
@@ -84,7 +85,7 @@ def app_server(tmp_path):
 def test_slow_fetches_stall_nothing_and_end_at_the_deadline(drip, app_server):
     base, app = app_server
 
-    http = httpx.Client(base_url=base, timeout=30,
+    http = httpx.Client(base_url=base, timeout=30, headers=WRITE,
                         limits=httpx.Limits(max_connections=SLOW + 5))
 
     def post(url: str) -> tuple[httpx.Response, float]:
@@ -117,7 +118,8 @@ def test_slow_fetches_stall_nothing_and_end_at_the_deadline(drip, app_server):
 
 def test_a_prompt_page_is_fetched_and_stored(drip, app_server):
     base, _ = app_server
-    resp = httpx.post(f"{base}/api/articles", json={"url": f"{drip}/page"}, timeout=120)
+    resp = httpx.post(f"{base}/api/articles", json={"url": f"{drip}/page"}, timeout=120,
+                      headers=WRITE)
     assert resp.status_code == 201, resp.text
     record = httpx.get(f"{base}{resp.json()['links']['record']}").json()
     assert record["url"] == f"{drip}/page" and "gas pipeline" in record["text"]
@@ -128,7 +130,7 @@ def test_a_command_line_fetch_ends_by_its_deadline_too(drip):
     from newsgraph.sources.fetch import client, fetch_bytes
 
     start = time.monotonic()
-    with client() as http, pytest.raises(FetchTimeout) as caught:
+    with client(("127.0.0.1",)) as http, pytest.raises(FetchTimeout) as caught:
         fetch_bytes(http, f"{drip}/drip", max_bytes=1_000_000, deadline_s=0.5)
     took = time.monotonic() - start
     assert caught.value.code == "E008" and 0.5 <= took < 1.5, took

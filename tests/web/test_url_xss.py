@@ -8,7 +8,7 @@ import json
 import httpx
 import pytest
 
-from .conftest import free_port, serving
+from .conftest import TOKEN, WRITE, free_port, serving
 
 pytestmark = pytest.mark.browser
 
@@ -41,14 +41,14 @@ def xss_server(tmp_path_factory):
     txt.write_text(TEXT.format(day="Tuesday", topic="grain deal"), encoding="utf-8")
     (folder / "side.meta.json").write_text(
         json.dumps({"url": PAYLOADS["sidecar"], "title": "From a sidecar"}), encoding="utf-8")
-    settings = Settings(store=str(folder / "xss.duckdb"), port=free_port())
+    settings = Settings(store=str(folder / "xss.duckdb"), port=free_port(), token=TOKEN)
     ingest_paths([str(jsonl), str(txt)], settings)
     app = create_app(settings)
     # A record written before URLs were checked: the page must not link it either.
     app.state.db.write([ArticleRecord(id="old-record", text="An old article.",
                                       title="Stored before the check", url=PAYLOADS["stored"])])
     with serving(app, settings.port) as base:
-        posted = httpx.post(f"{base}/api/articles", json={
+        posted = httpx.post(f"{base}/api/articles", headers=WRITE, json={
             "text": TEXT.format(day="Wednesday", topic="gas price"), "url": PAYLOADS["post"],
             "title": "Posted"})
         assert posted.status_code == 201, posted.text
@@ -95,7 +95,7 @@ def test_javascript_url_is_no_live_link_and_a_click_runs_nothing(browser, xss_se
 
 def test_an_http_url_stays_a_live_link(browser, xss_server):
     base, _ = xss_server
-    posted = httpx.post(f"{base}/api/articles", json={
+    posted = httpx.post(f"{base}/api/articles", headers=WRITE, json={
         "text": TEXT.format(day="Thursday", topic="border"), "url": "https://news.example/a?b=1",
         "title": "Linked"})
     assert posted.status_code == 201, posted.text

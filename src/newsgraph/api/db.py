@@ -19,9 +19,10 @@ from typing import Any, TypeVar
 import duckdb
 import pyarrow as pa
 
+from ..errors import StoreError
 from ..model import ArticleRecord
 from ..settings import Settings
-from ..store import Store
+from ..store import Failed, Store, integrity
 
 log = logging.getLogger(__name__)
 
@@ -97,26 +98,70 @@ class Database:
 
     def __init__(self, settings: Settings) -> None:
         self.path = settings.store
+        # Why the store cannot be trusted (E040), once a check or a query found damage:
+        # the health check fails and every read and write is refused with it.
+        self.damage: str | None = None
         if not Path(self.path).exists():
             Store(self.path).close()  # create the file and its tables
-        self.store = Store(self.path, read_only=True)
+        self.store: Store | None = None
+        self._reopen()
         self.timeout_s = max(settings.query_timeout_ms, 1) / 1000
         self._lock = _ReadWriteLock()
 
+    def _reopen(self) -> None:
+        try:
+            self.store = Store(self.path, read_only=True)
+        except StoreError as exc:
+            if "damaged" not in exc.message:
+                raise
+            self.store = None
+            self._damaged(exc)
+
+    def _damaged(self, exc: StoreError) -> StoreError:
+        if self.damage is None:
+            log.error("%s", exc.message)
+            self.damage = exc.message
+        return exc
+
+    def _open(self) -> Store:
+        if self.damage is not None or self.store is None:
+            raise StoreError(self.damage or f"store {self.path} is not open")
+        return self.store
+
     def close(self) -> None:
         with self._lock.write():
-            self.store.close()
+            if self.store is not None:
+                self.store.close()
 
-    def with_cursor(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-        """Run ``fn(cursor)`` on a cursor of its own, cancelled after the query time limit."""
+    def verify(self) -> None:
+        """Read every block once (see :func:`newsgraph.store.integrity.verify`); damage is
+        remembered, so the health check reports it."""
+        try:
+            self.with_cursor(lambda cur: integrity.verify(cur, self.path),
+                             timeout_s=max(3600.0, self.timeout_s))
+        except StoreError as exc:
+            self._damaged(exc)
+        except QueryTimeout:
+            log.warning("the store check of %s was cancelled", self.path)
+
+    def with_cursor(self, fn: Callable[[duckdb.DuckDBPyConnection], T], *,
+                    timeout_s: float | None = None) -> T:
+        """Run ``fn(cursor)`` on a cursor of its own, cancelled after the query time limit
+        (``timeout_s`` when given: a download runs several queries in one go)."""
+        limit = self.timeout_s if timeout_s is None else timeout_s
         with self._lock.read():
-            cur = self.store.con.cursor()
-            timer = threading.Timer(self.timeout_s, cur.interrupt)
+            cur = self._open().con.cursor()
+            timer = threading.Timer(limit, cur.interrupt)
             timer.start()
             try:
                 return fn(cur)
             except duckdb.InterruptException as exc:
-                raise QueryTimeout(f"query cancelled after {self.timeout_s:g} s") from exc
+                raise QueryTimeout(f"query cancelled after {limit:g} s") from exc
+            except duckdb.Error as exc:
+                found = integrity.damage(self.path, exc)
+                if found is None:
+                    raise
+                raise self._damaged(found) from exc
             finally:
                 timer.cancel()
                 cur.close()
@@ -140,24 +185,29 @@ class Database:
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         with self._lock.read():
-            return self.store.known_ids(ids)
+            return self._open().known_ids(ids)
 
     def with_writer(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run ``fn`` on a short-lived read-write connection (as ``write`` does)."""
         with self._lock.write():
-            self.store.close()
+            self._open().close()
             try:
                 with Store(self.path, wait_s=self.WRITE_WAIT_S) as writer:
                     return fn(writer.con)
             finally:
-                self.store = Store(self.path, read_only=True)
+                self._reopen()
 
-    def write(self, records: list[ArticleRecord]) -> int:
-        """Store records through a short-lived writer; returns how many were new."""
+    def write(self, records: list[ArticleRecord], *, failed: Sequence[Failed] = ()) -> int:
+        """Store records (and ``failed`` inputs in the errors table) through a short-lived
+        writer; returns how many were new."""
         with self._lock.write():
-            self.store.close()
+            self._open().close()
             try:
                 with Store(self.path, wait_s=self.WRITE_WAIT_S) as writer:
-                    return writer.write(records)
+                    return writer.write(records, failed=failed)
+            except StoreError as exc:
+                if "damaged" in exc.message:
+                    self._damaged(exc)
+                raise
             finally:
-                self.store = Store(self.path, read_only=True)
+                self._reopen()

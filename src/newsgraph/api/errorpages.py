@@ -18,7 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import FetchTimeout, NewsgraphError, TooManyFetches
+from ..errors import FetchTimeout, NewsgraphError, StoreError, TooManyFetches
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ HEADINGS = {400: "Bad request", 401: "A token is needed", 403: "Not allowed", 41
             422: "Some values could not be used", 429: "Too many requests", 500: "Something went wrong on the server",
             503: "The server is busy", 504: "A remote server did not answer in time"}
 # The status a coded error is answered with (input errors and the rest: 422).
-STATUS = {FetchTimeout: 504, TooManyFetches: 429}
+STATUS = {FetchTimeout: 504, TooManyFetches: 429, StoreError: 503}
 JSON_PREFIXES = ("/api", "/openapi.json", "/static", "/docs/oauth2")
 # What a form field takes, for values that do not fit its pattern.
 HINTS = {"dyad": "two actor codes such as TUR-RUS or TURGOV-RUS",
@@ -51,8 +51,9 @@ class CodedError(StarletteHTTPException):
         self.code = code
 
     @classmethod
-    def of(cls, exc: NewsgraphError) -> CodedError:
-        status = next((s for kind, s in STATUS.items() if isinstance(exc, kind)), 422)
+    def of(cls, exc: NewsgraphError, *, status: int | None = None) -> CodedError:
+        if status is None:
+            status = next((s for kind, s in STATUS.items() if isinstance(exc, kind)), 422)
         return cls(status, str(exc), exc.code)
 
 
@@ -101,7 +102,8 @@ def install(app: FastAPI) -> None:
         if wants_json(request):
             if isinstance(exc, CodedError):
                 return JSONResponse({"detail": exc.detail, "code": exc.code},
-                                    status_code=exc.status_code)
+                                    status_code=exc.status_code,
+                                    headers=getattr(exc, "headers", None))
             return await http_exception_handler(request, exc)
         detail = exc.detail if isinstance(exc.detail, str) else ""
         if exc.status_code == 404 and detail in ("", "Not Found"):

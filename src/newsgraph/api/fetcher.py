@@ -17,7 +17,7 @@ import anyio
 import httpx
 
 from ..errors import FetchError, FetchTimeout, TooManyFetches
-from ..sources.fetch import TIMEOUT, USER_AGENT, Body, check_fetchable
+from ..sources.fetch import Body, async_client, check_fetchable
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,9 @@ log = logging.getLogger(__name__)
 class Fetcher:
     """Fetches for one app: the deadline, the size cap and the fetches in flight."""
 
-    def __init__(self, *, deadline_ms: int, per_client: int, max_bytes: int) -> None:
+    def __init__(self, *, deadline_ms: int, per_client: int, max_bytes: int,
+                 private_hosts: tuple[str, ...] = ()) -> None:
+        self.private_hosts = private_hosts
         self.deadline_s = deadline_ms / 1000
         self.per_client = per_client
         self.max_bytes = max_bytes
@@ -49,7 +51,8 @@ class Fetcher:
 
     async def fetch(self, url: str, *, client: str) -> tuple[bytes, str]:
         """Body and content type of ``url``: E007 on errors, E008 past the deadline,
-        E061 when ``client`` has too many fetches in flight."""
+        E061 when ``client`` has too many fetches in flight, E009 when it (or a redirect)
+        leads to a loopback, private or link-local address."""
         check_fetchable(url)
         with self._slot(client):
             try:
@@ -67,9 +70,7 @@ class Fetcher:
                 raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
 
     async def _get(self, url: str) -> tuple[bytes, str]:
-        async with httpx.AsyncClient(timeout=TIMEOUT, follow_redirects=True,
-                                     headers={"User-Agent": USER_AGENT}) as http, \
-                http.stream("GET", url) as resp:
+        async with async_client(self.private_hosts) as http, http.stream("GET", url) as resp:
             if resp.status_code >= 400:
                 raise FetchError(f"{url}: HTTP {resp.status_code}")
             body = Body(url, self.max_bytes)

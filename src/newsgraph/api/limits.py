@@ -1,4 +1,4 @@
-"""Request size limit and the write token.
+"""Request size limit, the write token and the same-origin check for writes.
 
 The size limit is checked on the ``Content-Length`` header before any body byte is read,
 and counted while a body without that header streams in; either way the client gets 413.
@@ -10,10 +10,17 @@ import hmac
 import ipaddress
 import json
 import logging
+import os
+import secrets
+from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from fastapi import Header, HTTPException, Request
+
+from ..errors import CrossOriginWrite, WriteTokenRequired
+from ..settings import Settings
+from .errorpages import CodedError
 
 log = logging.getLogger(__name__)
 
@@ -109,21 +116,66 @@ class DropEmptyParams:
         await self.app(scope, receive, send)
 
 
+def origin_problem(request: Request) -> str | None:
+    """Why a write looks sent by a page of another site (None when it does not).
+
+    Browsers name the page that sends a request: ``Origin`` (on every cross-origin POST and
+    on same-origin ones too in current browsers) and ``Sec-Fetch-Site``. A request from a
+    program (curl, a script, a notebook) sends neither and is judged by its token alone.
+    """
+    site = request.headers.get("sec-fetch-site", "").lower()
+    if site and site not in ("same-origin", "none"):
+        return f"the browser says the request comes from a {site} page (Sec-Fetch-Site)"
+    origin = request.headers.get("origin")
+    if origin is None:
+        return None
+    own = request.headers.get("host", "").lower()
+    parts = urlsplit(origin.strip().lower())
+    if parts.scheme not in ("http", "https") or parts.netloc != own:
+        return f"the request comes from a page of {origin[:100]!r}, not of this server ({own})"
+    return None
+
+
 def require_token(
     request: Request,
     authorization: Annotated[str | None, Header(description="Bearer <token>")] = None,
     x_newsgraph_token: Annotated[str | None, Header()] = None,
 ) -> None:
-    """Write endpoints: open on localhost; beyond it the configured token is required."""
-    settings = request.app.state.settings
-    if is_loopback(settings.host):
-        return
+    """Write endpoints, on loopback too: refused to a page of another origin (403, E063),
+    and without the server's token (401, E062): the ``token`` setting, or the one the
+    server made at start (see :func:`write_token`)."""
+    problem = origin_problem(request)
+    if problem:
+        log.warning("refused a cross-origin write to %s: %s", request.url.path, problem)
+        raise CodedError.of(CrossOriginWrite(
+            f"{problem}; writes are taken only from this server's own pages and from "
+            "programs holding its token"), status=403)
     given = x_newsgraph_token or ""
     if authorization and authorization.lower().startswith("bearer "):
         given = authorization[7:].strip()
-    if not settings.token:
-        raise HTTPException(403, "writes are disabled: the server listens beyond localhost "
-                                 "and no token is configured (setting 'token')")
-    if not hmac.compare_digest(given.encode(), settings.token.encode()):
-        raise HTTPException(401, "a valid token is required for writes",
-                            headers={"WWW-Authenticate": "Bearer"})
+    expected = request.app.state.write_token
+    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
+        err = CodedError.of(WriteTokenRequired(
+            "writes need the server's token: send 'Authorization: Bearer <token>' (or "
+            "'X-Newsgraph-Token'); 'newsgraph serve' prints it and writes it to the "
+            "store's .token file, or set your own with the setting 'token'"), status=401)
+        err.headers = {"WWW-Authenticate": "Bearer"}
+        raise err
+
+
+def write_token(settings: Settings) -> str:
+    """The token writes need: the ``token`` setting, else a new random one (per start)."""
+    return settings.token or secrets.token_urlsafe(24)
+
+
+def token_file(store: str) -> Path:
+    """Where ``newsgraph serve`` leaves its token for local programs: beside the store."""
+    return Path(store).with_name(Path(store).name + ".token")
+
+
+def save_token(path: Path, token: str) -> None:
+    """Write ``token`` to ``path``, readable by this user only (mode 0600)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        os.fchmod(fh.fileno(), 0o600)
+        fh.write(token + "\n")

@@ -17,6 +17,7 @@ EVENT_COLUMNS = (
     "plover_mode, goldstein, quad_class, negated, modality, place_name, place_country, lat, lon, "
     "rule, confidence, tone"
 )
+EVENT_FIELDS = [c.strip() for c in EVENT_COLUMNS.split(",")]
 EVENT_ORDER = "published DESC NULLS LAST, rowid"
 
 
@@ -49,12 +50,6 @@ def events_by_keys(db: Database, keys: list[tuple[str, str]]) -> list[dict[str, 
 def events_total(db: Database, f: EventFilter) -> int:
     where, params = f.where()
     return db.query(f"SELECT count(*) FROM events WHERE {where}", params).rows[0][0]
-
-
-def events_arrow(db: Database, f: EventFilter, *, limit: int):
-    where, params = f.where()
-    sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {EVENT_ORDER} LIMIT ?"
-    return db.arrow(sql, [*params, limit])
 
 
 def counts(db: Database) -> dict[str, int]:

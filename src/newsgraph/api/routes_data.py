@@ -6,13 +6,14 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
+from ..errors import StoreError
 from . import queries
 from .basemap import map_data, outlines_response
 from .db import Database
 from .deps import ArticleId, ArticlePath, Limit, Offset, Text, clean, get_db
-from .export import Format, table_response
+from .export import Format, download
 from .filters import EventFilter, event_filter
 
 router = APIRouter(prefix="/api")
@@ -21,9 +22,17 @@ Start = Annotated[dt.date | None, Query(description="On or after (YYYY-MM-DD).")
 End = Annotated[dt.date | None, Query(description="On or before (YYYY-MM-DD).")]
 
 
-@router.get("/health", tags=["meta"], summary="Liveness and store row counts")
-def health(db: DB) -> dict[str, Any]:
-    return {"status": "ok", "counts": queries.counts(db)}
+@router.get("/health", tags=["meta"], summary="Liveness and store row counts (503 when the "
+            "store is damaged)")
+def health(db: DB) -> Any:
+    try:
+        counts = queries.counts(db)
+    except StoreError:
+        counts = None
+    if db.damage is not None:
+        return JSONResponse({"status": "damaged", "code": StoreError.code,
+                             "detail": db.damage}, status_code=503)
+    return {"status": "ok", "counts": counts}
 
 
 @router.get("/volumes", tags=["meta"], summary="Articles and events per month or day")
@@ -73,7 +82,9 @@ def list_events(
     max_rows: Annotated[int, Query(ge=1, le=1_000_000)] = 100_000,
 ) -> Any:
     if format is not None:
-        return table_response(queries.events_arrow(db, f, limit=max_rows), format, "events")
+        where, params = f.where()
+        return download(db, format, "events", table="events", columns=queries.EVENT_FIELDS,
+                        where=where, params=params, order=queries.EVENT_ORDER, limit=max_rows)
     return {"total": queries.events_total(db, f), "limit": limit, "offset": offset,
             "items": clean(queries.events(db, f, limit=limit, offset=offset))}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import re
 from importlib import resources
 
 from ..isodate import date_window
@@ -38,6 +39,24 @@ def tsv_line(values: list[object]) -> str:
         else:
             out.append(str(v).replace("\t", " ").replace("\r", " ").replace("\n", " "))
     return "\t".join(out) + "\n"
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (or, for tab and
+# carriage return, may shift it); such a cell is written with a leading apostrophe, which
+# spreadsheets take as "this is text" and do not show.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER_PATTERN = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
+_NUMBER = re.compile(NUMBER_PATTERN)
+
+
+def spreadsheet_safe(value: object) -> object:
+    """``value`` as a CSV cell a spreadsheet shows as text: a string that starts with
+    ``= + - @``, tab or carriage return gets a leading ``'`` (OWASP's convention), unless
+    it is a plain number such as ``-3.5``; other values are returned unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) \
+            and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def gdelt_int_id(hex_id: str) -> int:

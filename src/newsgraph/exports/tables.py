@@ -9,7 +9,7 @@ from typing import TextIO
 
 import duckdb
 
-from .common import event_filter, window
+from .common import event_filter, spreadsheet_safe, window
 from .identity import identity
 from .registry import ExportOptions, register
 
@@ -165,7 +165,7 @@ def write_csv(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: Expor
     writer.writerow(CSV_COLUMNS)
     n = 0
     for r in merged_rows(con, options):
-        writer.writerow(["" if r[c] is None else r[c] for c in CSV_COLUMNS])
+        writer.writerow(["" if r[c] is None else spreadsheet_safe(r[c]) for c in CSV_COLUMNS])
         n += 1
     return n
 

@@ -42,8 +42,11 @@ NOT_ARTICLES = {"readme", "license", "licence", "notice", "changelog", "contribu
 ByteStream = io.BufferedIOBase | BinaryIO
 
 
-def read_inputs(paths: Iterable[str], *, max_bytes: int = 20_000_000) -> Iterator[Item]:
-    """Yield every article (or failure) found under ``paths``."""
+def read_inputs(paths: Iterable[str], *, max_bytes: int = 20_000_000,
+                private_hosts: tuple[str, ...] = ()) -> Iterator[Item]:
+    """Yield every article (or failure) found under ``paths``; URLs (and feeds' links) may
+    reach loopback or private hosts only when ``private_hosts`` names them (see
+    :class:`~newsgraph.sources.fetch.FetchPolicy`)."""
     for p in paths:
         if p == "-":
             yield from _read_stream(sys.stdin.buffer, "stdin", max_bytes)
@@ -51,7 +54,7 @@ def read_inputs(paths: Iterable[str], *, max_bytes: int = 20_000_000) -> Iterato
         if p.startswith(("http://", "https://")):  # a page, or an RSS/Atom feed of pages
             from .remote import read_url  # deferred: httpx is slow to import
 
-            yield from read_url(p, max_bytes=max_bytes)
+            yield from read_url(p, max_bytes=max_bytes, private_hosts=private_hosts)
             continue
         path = Path(p)
         if path.is_dir():
@@ -59,9 +62,10 @@ def read_inputs(paths: Iterable[str], *, max_bytes: int = 20_000_000) -> Iterato
                 if child.name.split(".")[0].lower() in NOT_ARTICLES:
                     continue
                 if child.is_file() and _inner_suffix(child) in KNOWN:
-                    yield from read_file(child, max_bytes=max_bytes)
+                    yield from read_file(child, max_bytes=max_bytes,
+                                         private_hosts=private_hosts)
         elif path.exists():
-            yield from read_file(path, max_bytes=max_bytes)
+            yield from read_file(path, max_bytes=max_bytes, private_hosts=private_hosts)
         else:
             yield Failure(str(path), UnsupportedSource(f"{path} does not exist"))
 
@@ -76,7 +80,8 @@ def _inner_suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
-def read_file(path: Path, *, max_bytes: int = 20_000_000) -> Iterator[Item]:
+def read_file(path: Path, *, max_bytes: int = 20_000_000,
+              private_hosts: tuple[str, ...] = ()) -> Iterator[Item]:
     name = str(path)
     suffix = _inner_suffix(path)
     try:
@@ -89,7 +94,7 @@ def read_file(path: Path, *, max_bytes: int = 20_000_000) -> Iterator[Item]:
         if suffix in FEED_SUFFIXES:
             from .remote import read_feed_file
 
-            yield from read_feed_file(path, max_bytes=max_bytes)
+            yield from read_feed_file(path, max_bytes=max_bytes, private_hosts=private_hosts)
             return
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(_open(path), name, max_bytes=max_bytes)

@@ -20,9 +20,11 @@ from .rss import looks_like_feed, parse_feed
 log = logging.getLogger(__name__)
 
 
-def read_url(url: str, *, max_bytes: int) -> Iterator[Item]:
-    """A page URL becomes one article; a feed URL (RSS/Atom) becomes its linked pages."""
-    with client() as http:
+def read_url(url: str, *, max_bytes: int, private_hosts: tuple[str, ...] = ()
+             ) -> Iterator[Item]:
+    """A page URL becomes one article; a feed URL (RSS/Atom) becomes its linked pages.
+    Loopback and private targets are refused (E009) unless ``private_hosts`` names them."""
+    with client(private_hosts) as http:
         try:
             data, ctype = fetch_bytes(http, url, max_bytes=max_bytes)
             if looks_like_feed(data, ctype):
@@ -68,11 +70,12 @@ def _valid_link(link: str) -> bool:
     return url.scheme in ("http", "https") and bool(url.host)
 
 
-def read_feed_file(path: Path, *, max_bytes: int) -> Iterator[Item]:
+def read_feed_file(path: Path, *, max_bytes: int, private_hosts: tuple[str, ...] = ()
+                   ) -> Iterator[Item]:
     """A feed saved on disk; its linked pages are fetched over HTTP."""
     data = path.read_bytes()
     if not looks_like_feed(data):
         yield Failure(str(path), UnsupportedSource(f"{path}: not an RSS or Atom feed"))
         return
-    with client() as http:
+    with client(private_hosts) as http:
         yield from read_feed_bytes(data, str(path), http=http, max_bytes=max_bytes)

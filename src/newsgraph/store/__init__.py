@@ -22,6 +22,7 @@ import pyarrow as pa
 from ..clean.signature import MinHash, minhash
 from ..errors import StoreError
 from ..model import ArticleRecord
+from . import integrity
 from .connect import connect
 from .dedup import Assignment, assign_clusters
 from .rows import records_to_rows
@@ -49,12 +50,18 @@ class Store:
         self.redated = 0  # articles the last write re-dated (see _redating)
         self.con = connect(self.path, read_only=read_only, wait_s=wait_s)
         try:
+            integrity.check(self.con, self.path)  # no read of, or write into, a cut file
             self.con.execute("SET enable_progress_bar = false")
             if not read_only:
                 for stmt in ddl():
                     self.con.execute(stmt)
+        except StoreError:
+            self.con.close()
+            raise
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+            self.con.close()
+            raise integrity.damage(self.path, exc) or StoreError(
+                f"cannot open store {self.path}: {exc}") from exc
 
     def close(self) -> None:
         self.con.close()
@@ -125,7 +132,8 @@ class Store:
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
-            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+            raise integrity.damage(self.path, exc) or StoreError(
+                f"cannot write to {self.path}: {exc}") from exc
         except Exception:
             self.con.execute("ROLLBACK")
             raise
@@ -213,6 +221,10 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+    def verify(self) -> None:
+        """Read every block of the file (checksums verified); E040 if any is damaged."""
+        integrity.verify(self.con, self.path)
 
     def record(self, article_id: str) -> ArticleRecord | None:
         row = self.con.execute("SELECT record FROM articles WHERE id = ?", [article_id]).fetchone()
