@@ -9,7 +9,7 @@ import re
 import httpx
 import pytest
 
-from .conftest import EXAMPLES, serving
+from .conftest import EXAMPLES, TOKEN, WRITE, serving
 from .test_pages import wait_count
 
 pytestmark = pytest.mark.browser
@@ -187,7 +187,7 @@ def watch_server(tmp_path):
 
     from .conftest import free_port
 
-    settings = Settings(store=str(tmp_path / "watch.duckdb"), port=free_port())
+    settings = Settings(store=str(tmp_path / "watch.duckdb"), port=free_port(), token=TOKEN)
     ingest_paths([str(EXAMPLES[1])], settings)
     with serving(create_app(settings), settings.port) as base:
         yield base
@@ -207,7 +207,8 @@ def test_watchlist_reports_an_event_ingested_after_it_was_saved(browser, watch_s
                 "airspace near the Syrian border, and Turkish officials summoned the Russian "
                 "ambassador in Ankara.")
         resp = httpx.post(f"{watch_server}/api/articles",
-                          json={"text": text, "title": "Turkey accuses Russia", "date": "2018-03-02"})
+                          json={"text": text, "title": "Turkey accuses Russia", "date": "2018-03-02"},
+                          headers=WRITE)
         assert resp.status_code in (200, 201), resp.text
         page.reload()
         card = page.locator("section.watch").first

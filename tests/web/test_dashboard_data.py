@@ -174,22 +174,30 @@ def test_watch_command_prints_json_and_exit_code(tmp_path):
 
 
 def test_watchlist_api_and_form(client):
-    made = client.post("/api/watchlists", json={"kind": "actor", "value": "tur"})
+    token = {"Authorization": f"Bearer {client.app.state.write_token}"}
+    assert client.post("/api/watchlists", json={"kind": "actor", "value": "tur"}).status_code == 401
+    made = client.post("/api/watchlists", json={"kind": "actor", "value": "tur"}, headers=token)
     assert made.status_code == 201
     wid = made.json()["id"]
     listed = client.get("/api/watchlists").json()
     assert any(w["id"] == wid and w["value"] == "TUR" for w in listed)
-    assert client.post("/api/watchlists", json={"kind": "dyad", "value": "x"}).status_code == 422
-    # The page's form: a redirect back, and a form from another site is refused.
+    assert client.post("/api/watchlists", json={"kind": "dyad", "value": "x"},
+                       headers=token).status_code == 422
+    # The page's form, as a browser sends it from this server's page: a redirect back.
     form = {"Content-Type": "application/x-www-form-urlencoded"}
-    ok = client.post("/watch", content="kind=dyad&value=tur-rus", headers=form,
+    own = {**form, "Sec-Fetch-Site": "same-origin", "Origin": "null"}
+    ok = client.post("/watch", content="kind=dyad&value=tur-rus", headers=own,
                      follow_redirects=False)
     assert ok.status_code == 303 and ok.headers["location"] == "/watch"
+    # A form from another site is refused; so is a program without the token.
     foreign = client.post("/watch", content="kind=dyad&value=tur-rus",
-                          headers={**form, "Origin": "http://evil.example"},
+                          headers={**form, "Origin": "http://evil.example",
+                                   "Sec-Fetch-Site": "cross-site"},
                           follow_redirects=False)
     assert foreign.status_code == 403
+    assert client.post("/watch", content="kind=dyad&value=tur-rus", headers=form,
+                       follow_redirects=False).status_code == 401
     page = client.get("/watch", headers={"Accept": "text/html"})
     assert page.status_code == 200 and "TUR-RUS" in page.text
-    assert client.delete(f"/api/watchlists/{wid}").status_code == 200
-    assert client.delete(f"/api/watchlists/{wid}").status_code == 404
+    assert client.delete(f"/api/watchlists/{wid}", headers=token).status_code == 200
+    assert client.delete(f"/api/watchlists/{wid}", headers=token).status_code == 404

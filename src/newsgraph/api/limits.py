@@ -163,6 +163,20 @@ def require_token(
         raise err
 
 
+def require_page_write(
+    request: Request,
+    authorization: Annotated[str | None, Header(description="Bearer <token>")] = None,
+    x_newsgraph_token: Annotated[str | None, Header()] = None,
+) -> None:
+    """The dashboard's own forms (watchlists): a browser request its browser marks as sent
+    by this server's own page (``Sec-Fetch-Site: same-origin``, which a page of another
+    site cannot make its browser send; such a form may carry ``Origin: null`` under the
+    no-referrer policy), or else the token, as for any write."""
+    if request.headers.get("sec-fetch-site", "").lower() == "same-origin":
+        return
+    require_token(request, authorization, x_newsgraph_token)
+
+
 def write_token(settings: Settings) -> str:
     """The token writes need: the ``token`` setting, else a new random one (per start)."""
     return settings.token or secrets.token_urlsafe(24)

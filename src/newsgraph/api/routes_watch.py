@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 from .. import watchlists as wl
 from .db import Database
 from .deps import clean, get_db
-from .limits import require_token
+from .limits import require_page_write, require_token
 
 router = APIRouter()
 DB = Annotated[Database, Depends(get_db)]
@@ -101,7 +101,7 @@ def watch_page(request: Request, db: DB) -> HTMLResponse:
                   kinds=wl.KINDS, error=request.query_params.get("error"))
 
 
-@router.post("/watch", include_in_schema=False, dependencies=[Depends(require_token)])
+@router.post("/watch", include_in_schema=False, dependencies=[Depends(require_page_write)])
 async def watch_add(request: Request, db: DB) -> RedirectResponse:
     _same_origin(request)
     form = await _form(request)
@@ -114,7 +114,7 @@ async def watch_add(request: Request, db: DB) -> RedirectResponse:
     return RedirectResponse("/watch", status_code=303)
 
 
-@router.post("/watch/{wid}/seen", include_in_schema=False, dependencies=[Depends(require_token)])
+@router.post("/watch/{wid}/seen", include_in_schema=False, dependencies=[Depends(require_page_write)])
 async def watch_seen(request: Request, db: DB, wid: str) -> RedirectResponse:
     _same_origin(request)
     await run_in_threadpool(db.with_writer, lambda con: wl.mark_seen(con, wid))
@@ -122,7 +122,7 @@ async def watch_seen(request: Request, db: DB, wid: str) -> RedirectResponse:
 
 
 @router.post("/watch/{wid}/delete", include_in_schema=False,
-             dependencies=[Depends(require_token)])
+             dependencies=[Depends(require_page_write)])
 async def watch_delete(request: Request, db: DB, wid: str) -> RedirectResponse:
     _same_origin(request)
     await run_in_threadpool(db.with_writer, lambda con: wl.remove(con, wid))
