@@ -168,6 +168,50 @@ def _stray_town(e: Entry, focus: Focus, ambiguous: bool) -> bool:
     return all(km(loc, e.lat, e.lon) > _STRAY_KM for loc in towns)
 
 
+# What may follow a name the gazetteer lacks before the place it lies in: a few lower-case
+# words ("refugee camp", "district", "state game area"), then ", " or a preposition of
+# location ("Fort Detrick, Maryland", "Cellardyke in Fife", "the Gondra district of Uttar
+# Pradesh"), then the place's capitalised name.
+_PLACE_AFTER = re.compile(
+    r"(?:[ \t]+[a-z][\w-]*){0,3}?(?:(?P<comma>,)[ \t]+|[ \t]+(?:in|of|near|outside)[ \t]+(?:the[ \t]+)?)"
+    r"(?P<place>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,2})"
+)
+
+
+_ENDS_PHRASE = re.compile(r"\s*(?:[,.;:)\]\n]|$)")
+
+
+def _place_after(text: str, end: int | None, focus: Focus, gaz: Gazetteer) -> Entry | None:
+    """The place named right after a name the gazetteer lacks, that it lies in ("Fort
+    Detrick, Maryland"; "Abu Shok refugee camp in Al-Fashir"), the longest run of its words
+    that names a place; read with the article's focus and its own qualifier."""
+    if end is None or not text:
+        return None
+    m = _PLACE_AFTER.match(text, end, min(len(text), end + 80))
+    if not m:
+        return None
+    run = m.group("place").rstrip(".")
+    while run:
+        key = norm(run)
+        cands = [
+            (e, p)
+            for e, p in drop_shadowed_divisions(gaz.candidates(run))
+            if e.feature in ("country", "admin1", "admin2", "city", "region")
+        ]
+        if cands and key not in NON_PLACES and len(key) > 2:
+            q_end = m.start("place") + len(run)
+            best = focus.qualified.get(key) or rank(
+                cands, focus, qualifier_hits(gaz, text, q_end)
+            )[0][1]
+            # After a comma a town must end the phrase: "Beyond Madinaty, Liverpool have"
+            # starts a clause.
+            if m.group("comma") and best.feature == "city" and not _ENDS_PHRASE.match(text, q_end):
+                return None
+            return best
+        run = run.rpartition(" ")[0]
+    return None
+
+
 def _fallback(
     name: str,
     context_text: str,
@@ -189,6 +233,10 @@ def _fallback(
         return Resolution(local or inner, 0.0, "places:contained", 0.35)
     if inner is not None:
         return Resolution(inner, 0.0, "places:contained", 0.4)
+    after = _place_after(context_text, end, focus, gaz)
+    if after is not None:
+        reason = f"the text places it in {after.name}"
+        return Resolution(after, 0.0, "places:located", 0.4, reason=reason)
     near = _nearest_local(focus, start)
     if near is not None:
         # A venue or street lies near the locality the text named just before it.
