@@ -246,9 +246,13 @@ def _country_shares(
 
 def _demonym_at(gaz: Gazetteer, text: str, pos: int) -> bool:
     """Whether the word at ``pos`` is a demonym ("French" of "French Quarter")."""
-    m = _WORD.match(text, pos)
-    return m is not None and gaz.demonym(m.group(0)) is not None and not any(
-        p for _, p in gaz.candidates(m.group(0)))
+    m = _LEADING_WORD.match(text, pos)
+    return m is not None and gaz.demonym(m.group(1)) is not None and not any(
+        p for _, p in gaz.candidates(m.group(1))
+    )
+
+
+_LEADING_WORD = re.compile(r"(?:[Tt]he\s+)?(\w+)")
 
 
 _VOTE = 0.5  # what one ambiguous town name says of its country, beside one sure name

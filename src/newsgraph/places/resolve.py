@@ -203,9 +203,11 @@ def _place_after(text: str, end: int | None, focus: Focus, gaz: Gazetteer) -> En
             best = focus.qualified.get(key) or rank(
                 cands, focus, qualifier_hits(gaz, text, q_end)
             )[0][1]
-            # After a comma a town must end the phrase: "Beyond Madinaty, Liverpool have"
+            # After a comma a town or county must end the phrase: "Beyond Madinaty, Liverpool have"
             # starts a clause.
-            if m.group("comma") and best.feature == "city" and not _ENDS_PHRASE.match(text, q_end):
+            if m.group("comma") and best.feature in ("city", "admin2") and not _ENDS_PHRASE.match(
+                text, q_end
+            ):
                 return None
             return best
         run = run.rpartition(" ")[0]
