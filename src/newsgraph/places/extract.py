@@ -166,7 +166,10 @@ def _slip_is_place(gaz: Gazetteer, focus: Focus, text: str, start: int) -> bool:
     if norm(text) in focus.qualified:
         return True
     entries = {e for e, p in cands if p}
-    return any(pos == start and e in entries for pos, e in focus.locals)
+    # One sense per story: a name the focus counts as one of its localities anywhere.
+    return any(e in entries and e.feature != "admin1" for _, e in focus.locals) or any(
+        pos == start and e in entries for pos, e in focus.locals
+    )
 
 
 def _in_name(name: str, start: int, focus: Focus, gaz: Gazetteer) -> Place | None:
