@@ -170,3 +170,14 @@ def test_islands_regions_and_lakes_are_in_the_gazetteer():
         assert r is not None and r.entry.feature == "region" and r.entry.country == country
     erie = resolve_toponym("Lake Erie", "Swans were found on Lake Erie.")
     assert erie is not None and abs(erie.entry.lat - 42.2) < 1.5
+
+
+def test_an_institution_named_by_a_demonym_lies_in_its_country():
+    text = "Russia expelled envoys. The US ambassador was told at the Russian Foreign Ministry."
+    i = text.index("Russian Foreign Ministry")
+    r = resolve_toponym("Russian Foreign Ministry", text, start=i, end=i + 24)
+    assert r.entry.country == "RUS" and r.reason == "named after Russia"
+    # A demonym alone does not put a story in that country: New Orleans' French Quarter.
+    text = "The French Quarter of New Orleans, Louisiana, drew crowds."
+    r = resolve_toponym("French Quarter", text, start=4, end=18)
+    assert r is None or r.entry.country != "FRA"

@@ -363,6 +363,7 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
     first: dict[Entry, int] = {}
     runs = name_runs(text)
     focus.qualified = _qualified_names(text, runs, focus, gaz)
+    focus.placed = frozenset(placed)
     split = _split_lists(gaz, runs)
     listed = set(split) - set(runs)
     surnames = family_names(gaz, runs)

@@ -57,6 +57,9 @@ class Focus:
     # Names the article qualifies somewhere ("Parkland, Florida"), by key: the entry meant;
     # the bare name means the same place elsewhere in the article (one sense per story).
     qualified: dict[str, Entry] = field(default_factory=dict)
+    # Countries the article names by a place (a country, division or town), not only by a
+    # demonym ("French" alone does not put a story in France).
+    placed: frozenset[str] = frozenset()
 
 
 def km(a: Entry, lat: float, lon: float) -> float:

@@ -214,6 +214,21 @@ def _place_after(text: str, end: int | None, focus: Focus, gaz: Gazetteer) -> En
     return None
 
 
+def _named_after_country(name: str, gaz: Gazetteer) -> Entry | None:
+    """The country whose demonym opens a name the gazetteer lacks: "Russian Foreign
+    Ministry", "British Embassy", "Mexican Senate" (an institution of that country; the
+    caller asks that the article names the country by a place: New Orleans' "French
+    Quarter" is no French place)."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = words[1] if words[0].lower() == "the" and len(words) > 2 else words[0]
+    dem = gaz.demonym(first)
+    if dem is None or dem.feature != "country" or any(p for _, p in gaz.candidates(first)):
+        return None
+    return dem
+
+
 def _fallback(
     name: str,
     context_text: str,
@@ -235,6 +250,10 @@ def _fallback(
         return Resolution(local or inner, 0.0, "places:contained", 0.35)
     if inner is not None:
         return Resolution(inner, 0.0, "places:contained", 0.4)
+    named = _named_after_country(name, gaz)
+    if named is not None and named.country in focus.placed:
+        reason = f"named after {named.name}"
+        return Resolution(named, 0.0, "places:contained", 0.3, reason=reason)
     after = _place_after(context_text, end, focus, gaz)
     if after is not None:
         reason = f"the text places it in {after.name}"
