@@ -77,3 +77,13 @@ def test_a_persons_family_name_is_no_town():
     names = [n for n, _ in _locals(text)]
     assert "Chicago" in names and "Bassett" not in names
     assert article_focus(text).anchor.name == "Chicago"
+
+
+def test_a_compass_word_before_a_place_name_is_a_division_that_counts(gaz):
+    from newsgraph.places.ranking import compass_only
+
+    assert compass_only(gaz, "Western") and compass_only(gaz, "Central")
+    assert not compass_only(gaz, "Northern Ireland")
+    assert not compass_only(gaz, "South Australia")
+    focus = article_focus("A new campus opened at Derry's hospital, the first in Northern Ireland.")
+    assert set(focus.countries) == {"GBR"}

@@ -22,6 +22,7 @@ from .ranking import (
     NEAR_KM,
     NON_PLACES,
     Focus,
+    compass_only,
     drop_shadowed_divisions,
     km,
     qualifier_hits,
@@ -227,7 +228,7 @@ def _country_shares(
         for pos, e, whole in _run_hits(gaz, text, r.start, r.text, alone):
             if not e.country or norm(e.name) in NON_PLACES:
                 continue
-            if e.feature == "admin1" and COMPASS.match(e.name):
+            if e.feature == "admin1" and compass_only(gaz, e.name):
                 continue
             counts[e.country] += 1
             if not _demonym_at(gaz, text, pos):
