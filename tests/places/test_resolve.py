@@ -181,3 +181,10 @@ def test_an_institution_named_by_a_demonym_lies_in_its_country():
     text = "The French Quarter of New Orleans, Louisiana, drew crowds."
     r = resolve_toponym("French Quarter", text, start=4, end=18)
     assert r is None or r.entry.country != "FRA"
+
+
+def test_a_list_of_states_is_no_qualifier_of_its_members():
+    text = "Cases were reported in Arizona, Colorado, Georgia, Illinois, Missouri and Ohio."
+    i = text.index("Illinois")
+    r = resolve_toponym("Illinois", text, start=i, end=i + len("Illinois"))
+    assert r.entry.name == "Illinois" and r.entry.feature == "admin1"

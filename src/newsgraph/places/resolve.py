@@ -307,6 +307,9 @@ def resolve_toponym(
             return None
         return res
     hits = qualifier_hits(gaz, context_text, end) if end is not None and context_text else set()
+    if hits and any(p and e.feature in ("admin1", "country") for e, p in cands):
+        if not any(gaz.country(h) is not None for h in hits):
+            hits = set()  # "Georgia, Illinois, Missouri": a list of divisions, no qualifier
     same = focus.qualified.get(key)
     if not hits and same is not None and any(e == same for e, _ in cands):
         reason = f"the article names it as {same.name}, {same.admin1 or same.country}"
