@@ -155,7 +155,8 @@ def _surname(gaz: Gazetteer, word: str, alone: frozenset[str]) -> bool:
 _SURNAME_TOWN = 50_000
 
 
-def family_names(gaz: Gazetteer, runs: list[Run]) -> frozenset[str]:
+@functools.lru_cache(maxsize=2)  # asked twice per article: town votes and localities
+def family_names(gaz: Gazetteer, runs: tuple[Run, ...]) -> frozenset[str]:
     """Words the text uses as the last of a person's names: the last word of a run of two
     or three words that no entry bears and whose other words name no place ("Gino D.
     Bassett" ... "Bassett said"): a small town of that name is not the story's."""
@@ -269,7 +270,7 @@ def _town_votes(text: str, runs: list[Run], gaz: Gazetteer) -> Counter[str]:
     least three names vote for it. A local story that names no country still gets one."""
     votes: Counter[str] = Counter()
     voters: Counter[str] = Counter()
-    seen: set[str] = set(map(norm, family_names(gaz, runs)))
+    seen: set[str] = set(map(norm, family_names(gaz, tuple(runs))))
     for r in runs:
         key = norm(r.text)
         if key in seen or key in NON_PLACES or key in _CALENDAR or r.text.count(" ") > 1:
@@ -369,7 +370,7 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
     focus.placed = frozenset(placed)
     split = _split_lists(gaz, runs)
     listed = set(split) - set(runs)
-    surnames = family_names(gaz, runs)
+    surnames = family_names(gaz, tuple(runs))
     for m in split:
         phrase = m.text
         key = norm(phrase)
