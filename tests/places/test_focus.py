@@ -88,8 +88,3 @@ def test_a_compass_word_before_a_place_name_is_a_division_that_counts(gaz):
     focus = article_focus("A new campus opened at Derry's hospital, the first in Northern Ireland.")
     assert set(focus.countries) == {"GBR"}
 
-
-def test_the_last_word_of_a_longer_name_counts_only_by_its_own_name():
-    # "Island" is another name of Iceland, not a place of "Fire Island".
-    focus = article_focus("He captains a ferry to and from Fire Island, friends said.")
-    assert "ISL" not in focus.countries

@@ -197,8 +197,6 @@ def _run_hits(
             e = unambiguous_country(gaz, sub)
             if e is None:
                 continue
-            if i > 0 and size == 1 and not any(p and c == e for c, p in gaz.candidates(sub)):
-                continue  # "Island" of "Fire Island" is only another name of Iceland
             whole = size == len(words)
             if e.feature == "city" and size == 1 and len(words) == 2 and i == 0:
                 if _surname(gaz, words[1][1], alone):
