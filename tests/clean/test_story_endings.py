@@ -46,3 +46,15 @@ def test_no_body_line_is_removed(name, body, links):
     for line in links:
         assert line not in kept and removed.get(line) == "related-article link title", line
     assert all(r.reason for r in c.removed)
+
+
+@pytest.mark.parametrize("intro,items", [
+    ("Members of the new cabinet:",
+     ["Prime Minister Jane Doe", "Foreign Minister John Roe", "Finance Minister Ali Veli"]),
+    ("The winners were:", ["Best Picture Moonlight", "Best Actor Casey Affleck"]),
+])
+def test_a_list_a_colon_line_introduces_is_kept(intro, items):
+    text = "\n\n".join(["Council weighs budget", _LEAD, intro, *items])
+    c = clean_article(RawArticle(text=text, title="Council weighs budget"))
+    kept = c.text.split("\n\n")
+    assert all(item in kept for item in items), [r.text for r in c.removed]

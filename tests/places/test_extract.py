@@ -104,3 +104,25 @@ def test_no_place_from_a_name_word_a_longer_place_name_or_a_demonym(nlp):
     texts = {p.text for p in found}
     assert not texts & {"Center", "England", "Canadian"}, texts
     assert all(not p.text.startswith("The ") for p in found), texts
+
+
+def test_demonyms_inside_organisation_names_are_adjectival(nlp):
+    text = (
+        "The Russian Ministry of Defence will work with the Vietnamese Defence Ministry, "
+        "officials said in Hanoi on Monday."
+    )
+    found = _run(nlp, text).places
+    adj = {p.text: p for p in found if p.role == "adjectival"}
+    assert adj.get("Russian") is not None and adj["Russian"].country == "RUS"
+    assert "Ministry of Defence" in (adj["Russian"].reason or "")
+    assert adj.get("Vietnamese") is not None and adj["Vietnamese"].country == "VNM"
+    assert all(p.role in places.NOT_EVENT_PLACE_ROLES for p in adj.values())
+
+
+def test_a_place_the_text_names_right_after_an_unknown_name_locates_it(nlp):
+    text = "Ivins had worked at the laboratories in Fort Detrick, Maryland for 18 years."
+    found = _run(nlp, text).places
+    fort = [p for p in found if "Detrick" in p.text]
+    if fort:  # the tagger may not make it an entity; when it does, it lies in Maryland
+        assert fort[0].admin1 == "Maryland" and fort[0].rule == "places:located"
+        assert "Maryland" in (fort[0].reason or "")

@@ -57,3 +57,34 @@ def test_anchor_is_a_town_of_the_main_country_and_the_title_counts():
     )
     assert focus.anchor is not None and focus.anchor.country == "USA"
     assert article_focus("Officials said the river flooded.").anchor is None
+
+
+def test_a_demonym_alone_makes_no_small_town_of_its_country_local():
+    # New Orleans' streets bear French names; "French" says nothing of where the story is.
+    text = (
+        "The French Quarter of New Orleans, Louisiana, borders the Faubourg Marigny. French "
+        "Creole families built the Marigny; later the street was called Chartres."
+    )
+    countries = {c for _, c in _locals(text)}
+    assert countries == {"USA"}
+
+
+def test_a_persons_family_name_is_no_town():
+    text = (
+        "Police in Chicago said Gino D. Bassett, 56, was charged. Bassett approached the man "
+        "in an alley. Bassett was arrested on Wednesday."
+    )
+    names = [n for n, _ in _locals(text)]
+    assert "Chicago" in names and "Bassett" not in names
+    assert article_focus(text).anchor.name == "Chicago"
+
+
+def test_a_compass_word_before_a_place_name_is_a_division_that_counts(gaz):
+    from newsgraph.places.ranking import compass_only
+
+    assert compass_only(gaz, "Western") and compass_only(gaz, "Central")
+    assert not compass_only(gaz, "Northern Ireland")
+    assert not compass_only(gaz, "South Australia")
+    focus = article_focus("A new campus opened at Derry's hospital, the first in Northern Ireland.")
+    assert set(focus.countries) == {"GBR"}
+

@@ -143,3 +143,48 @@ def test_ambiguous_towns_that_agree_name_the_country_of_a_local_story():
     assert max(focus.countries, key=focus.countries.get) == "GBR"
     res = resolve_toponym("Overton", text, start=text.index("Overton"), focus=focus)
     assert res is not None and res.entry.country == "GBR"
+
+
+def test_a_name_the_gazetteer_lacks_lies_in_the_place_named_after_it():
+    text = (
+        "Relief work restarted in Abu Shok refugee camp in Al-Fashir, Darfur. Ivins worked "
+        "at Fort Detrick, Maryland for 18 years. Beyond Madinaty, Liverpool have branches."
+    )
+
+    def res(name):
+        i = text.index(name)
+        return resolve_toponym(name, text, start=i, end=i + len(name))
+
+    camp = res("Abu Shok")
+    assert camp.rule == "places:located" and camp.entry.country == "SDN"
+    assert "El Fasher" in camp.reason
+    fort = res("Fort Detrick")
+    assert fort.rule == "places:located" and fort.entry.name == "Maryland"
+    # After a comma, a town must end the phrase: "Liverpool have" starts a clause.
+    assert res("Madinaty").rule != "places:located"
+
+
+def test_islands_regions_and_lakes_are_in_the_gazetteer():
+    for name, country in [("Darfur", "SDN"), ("Sumatra", "IDN"), ("Siberia", "RUS")]:
+        r = resolve_toponym(name, f"Floods hit {name} this week.")
+        assert r is not None and r.entry.feature == "region" and r.entry.country == country
+    erie = resolve_toponym("Lake Erie", "Swans were found on Lake Erie.")
+    assert erie is not None and abs(erie.entry.lat - 42.2) < 1.5
+
+
+def test_an_institution_named_by_a_demonym_lies_in_its_country():
+    text = "Russia expelled envoys. The US ambassador was told at the Russian Foreign Ministry."
+    i = text.index("Russian Foreign Ministry")
+    r = resolve_toponym("Russian Foreign Ministry", text, start=i, end=i + 24)
+    assert r.entry.country == "RUS" and r.reason == "named after Russia"
+    # A demonym alone does not put a story in that country: New Orleans' French Quarter.
+    text = "The French Quarter of New Orleans, Louisiana, drew crowds."
+    r = resolve_toponym("French Quarter", text, start=4, end=18)
+    assert r is None or r.entry.country != "FRA"
+
+
+def test_a_list_of_states_is_no_qualifier_of_its_members():
+    text = "Cases were reported in Arizona, Colorado, Georgia, Illinois, Missouri and Ohio."
+    i = text.index("Illinois")
+    r = resolve_toponym("Illinois", text, start=i, end=i + len("Illinois"))
+    assert r.entry.name == "Illinois" and r.entry.feature == "admin1"

@@ -182,7 +182,8 @@ def trailing_link_titles(paragraphs: list[str]) -> int:
     Heuristic: after the story, scrapers keep a run of headline-like lines (no final
     punctuation). Story paragraphs end with punctuation, so the run stops there; it also
     stops at a line that is content of its own kind (``keeps_as_content``): a table row, a
-    list item, a dateline or a sign-off, which newswire lays out without final punctuation.
+    list item, a dateline or a sign-off, which newswire lays out without final punctuation;
+    and a run right after a line ending with a colon is the list it introduces.
     """
     n = 0
     for para in reversed(paragraphs):
@@ -190,6 +191,10 @@ def trailing_link_titles(paragraphs: list[str]) -> int:
             n += 1
         else:
             break
+    # A run right after a line that ends with a colon is the list that line introduces
+    # ("Members of the new cabinet:", "The winners were:"), not links.
+    if 0 < n < len(paragraphs) and paragraphs[-n - 1].rstrip().endswith(":"):
+        return 0
     # Never eat the whole story.
     return n if n < len(paragraphs) - 1 else 0
 

@@ -166,7 +166,10 @@ def _slip_is_place(gaz: Gazetteer, focus: Focus, text: str, start: int) -> bool:
     if norm(text) in focus.qualified:
         return True
     entries = {e for e, p in cands if p}
-    return any(pos == start and e in entries for pos, e in focus.locals)
+    # One sense per story: a name the focus counts as one of its localities anywhere.
+    return any(e in entries and e.feature != "admin1" for _, e in focus.locals) or any(
+        pos == start and e in entries for pos, e in focus.locals
+    )
 
 
 def _in_name(name: str, start: int, focus: Focus, gaz: Gazetteer) -> Place | None:
@@ -177,6 +180,22 @@ def _in_name(name: str, start: int, focus: Focus, gaz: Gazetteer) -> Place | Non
     off, part, entry = hit
     res = Resolution(entry, 0.0, "places:in-name", 0.5, reason=f"in the name {name!r}")
     return _place(start + off, start + off + len(part), part, res, "in_name")
+
+
+def _name_demonyms(span: Span, gaz: Gazetteer) -> list[Place]:
+    """Demonyms inside an organisation's name ("the Russian Ministry of Defence", "Canadian
+    Blood Services"): adjectival place mentions, the name in ``reason``."""
+    if len(span) < 2:
+        return []
+    out = []
+    for tok in span:
+        dem = _demonym(gaz, tok.text)
+        if dem is None:
+            continue
+        res = Resolution(dem, 0.0, "places:demonym", 0.6, demonym=True,
+                         reason=f"in the name {span.text!r}")
+        out.append(_place(tok.idx, tok.idx + len(tok.text), tok.text, res, "adjectival"))
+    return out
 
 
 def _unnamed(
@@ -262,6 +281,10 @@ def extract(ctx: DocContext) -> None:
                 if inner is not None:
                     places.append(inner)
                     taken.append((inner.start, inner.end))
+                else:
+                    for dem_place in _name_demonyms(span, gaz):
+                        places.append(dem_place)
+                        taken.append((dem_place.start, dem_place.end))
             continue
         res = resolve_toponym(
             span.text,

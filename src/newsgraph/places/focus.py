@@ -22,6 +22,7 @@ from .ranking import (
     NEAR_KM,
     NON_PLACES,
     Focus,
+    compass_only,
     drop_shadowed_divisions,
     km,
     qualifier_hits,
@@ -151,6 +152,30 @@ def _surname(gaz: Gazetteer, word: str, alone: frozenset[str]) -> bool:
     return not any(e.population >= 50_000 or e.feature != "city" for e, _ in gaz.candidates(word))
 
 
+_SURNAME_TOWN = 50_000
+
+
+@functools.lru_cache(maxsize=2)  # asked twice per article: town votes and localities
+def family_names(gaz: Gazetteer, runs: tuple[Run, ...]) -> frozenset[str]:
+    """Words the text uses as the last of a person's names: the last word of a run of two
+    or three words that no entry bears and whose other words name no place ("Gino D.
+    Bassett" ... "Bassett said"): a small town of that name is not the story's."""
+    out = set()
+    for r in runs:
+        words = r.text.rstrip(".,").split()
+        if not 2 <= len(words) <= 3 or COMPASS.match(words[0]) or gaz.candidates(r.text):
+            continue
+        last = words[-1]
+        if not last[:1].isupper() or norm(last) in GENERIC_HEADS:
+            continue
+        if any(gaz.candidates(w) or gaz.demonym(w) for w in words[:-1] if len(w) > 2):
+            continue
+        if any(e.population >= _SURNAME_TOWN or e.feature != "city" for e, _ in gaz.candidates(last)):
+            continue
+        out.add(last)
+    return frozenset(out)
+
+
 def _run_hits(
     gaz: Gazetteer, text: str, start: int, phrase: str, alone: frozenset[str]
 ) -> list[tuple[int, Entry, bool]]:
@@ -193,8 +218,9 @@ def _run_hits(
 
 def _country_shares(
     text: str, gaz: Gazetteer
-) -> tuple[Counter[str], Counter[tuple[str, str]], list[tuple[int, Entry]]]:
+) -> tuple[Counter[str], Counter[tuple[str, str]], list[tuple[int, Entry]], set[str]]:
     counts: Counter[str] = Counter()
+    placed: set[str] = set()  # countries named by a place, not only by a demonym
     admin1: Counter[tuple[str, str]] = Counter()
     local: list[tuple[int, Entry]] = []
     runs = name_runs(text)
@@ -203,16 +229,32 @@ def _country_shares(
         for pos, e, whole in _run_hits(gaz, text, r.start, r.text, alone):
             if not e.country or norm(e.name) in NON_PLACES:
                 continue
-            if e.feature == "admin1" and COMPASS.match(e.name):
+            if e.feature == "admin1" and compass_only(gaz, e.name):
                 continue
             counts[e.country] += 1
+            if not _demonym_at(gaz, text, pos):
+                placed.add(e.country)
             if e.feature == "admin1" and e.admin1:
                 admin1[(e.country, e.admin1)] += 1
             if e.feature == "city" and not whole:
                 local.append((pos, e))  # "New Orleans" of "New Orleans Railways"
+    sure = set(placed)
     for country, votes in _town_votes(text, runs, gaz).items():
         counts[country] += votes
-    return counts, admin1, local
+        if not sure:  # towns that agree place a story that names no country by a place
+            placed.add(country)
+    return counts, admin1, local, placed
+
+
+def _demonym_at(gaz: Gazetteer, text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is a demonym ("French" of "French Quarter")."""
+    m = _LEADING_WORD.match(text, pos)
+    return m is not None and gaz.demonym(m.group(1)) is not None and not any(
+        p for _, p in gaz.candidates(m.group(1))
+    )
+
+
+_LEADING_WORD = re.compile(r"(?:[Tt]he\s+)?(\w+)")
 
 
 _VOTE = 0.5  # what one ambiguous town name says of its country, beside one sure name
@@ -226,7 +268,7 @@ def _town_votes(text: str, runs: list[Run], gaz: Gazetteer) -> Counter[str]:
     least three names vote for it. A local story that names no country still gets one."""
     votes: Counter[str] = Counter()
     voters: Counter[str] = Counter()
-    seen: set[str] = set()
+    seen: set[str] = set(map(norm, family_names(gaz, tuple(runs))))
     for r in runs:
         key = norm(r.text)
         if key in seen or key in NON_PLACES or key in _CALENDAR or r.text.count(" ") > 1:
@@ -247,6 +289,7 @@ def _town_votes(text: str, runs: list[Run], gaz: Gazetteer) -> Counter[str]:
 
 
 _SMALL_TOWN = 100_000
+_DEMONYM_TOWN = 100_000  # a demonym alone makes no town of that country a locality
 
 
 def _agrees(e: Entry, focus: Focus, sure: list[tuple[int, Entry]]) -> bool:
@@ -310,7 +353,7 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
     gaz = gaz or load()
     shift = len(title) + 2 if title else 0
     text = f"{title}\n\n{text}" if title else text
-    counts, admin1, pass1_locals = _country_shares(text, gaz)
+    counts, admin1, pass1_locals, placed = _country_shares(text, gaz)
     total = sum(counts.values()) or 1
     top = max(admin1.values(), default=1)
     focus = Focus(
@@ -322,8 +365,10 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
     first: dict[Entry, int] = {}
     runs = name_runs(text)
     focus.qualified = _qualified_names(text, runs, focus, gaz)
+    focus.placed = frozenset(placed)
     split = _split_lists(gaz, runs)
     listed = set(split) - set(runs)
+    surnames = family_names(gaz, tuple(runs))
     for m in split:
         phrase = m.text
         key = norm(phrase)
@@ -333,6 +378,8 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
             continue  # "Buy", "Mission": a capital that only starts a sentence
         if _lower_case_use(text, phrase):
             continue  # the word is also used in lower case: a common word ("Valley")
+        if phrase in surnames:
+            continue  # "Bassett" of "Gino D. Bassett"
         cands = [(e, p) for e, p in gaz.candidates(phrase) if p]
         if not cands:
             continue
@@ -345,6 +392,8 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
             continue  # a division in a list of names is no locality of the story
         if not _agrees(best, focus, pass1_locals):
             continue
+        if best.country not in placed and best.population < _DEMONYM_TOWN:
+            continue  # "Marigny" in a New Orleans story that says "French" but never France
         focus.locals.append((m.start, best))
     focus.locals.extend(pass1_locals)
     focus.locals = sorted(((pos - shift, e) for pos, e in focus.locals), key=lambda pe: pe[0])

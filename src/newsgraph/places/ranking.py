@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import Entry, Gazetteer, norm
+from .gazetteer import Entry, Gazetteer, load, norm
 
 # Geopolitical abstractions that gazetteers would wrongly match to small towns.
 NON_PLACES = frozenset(
@@ -44,6 +44,22 @@ LOCAL_FEATURES = ("city", "admin2", "admin1")
 NEAR_KM = 150.0  # a town this close to a locality the article names is one of its places
 
 
+_COMPASS_HEAD = re.compile(
+    r"^(?:north|south|east|west|central|centre|center)(?:ern|-?(?:east|west)(?:ern)?)?\s*", re.I
+)
+
+
+def compass_only(gaz: Gazetteer, name: str) -> bool:
+    """A division named by a compass word and nothing that names a place ("Western",
+    "Central Region", "West Coast"): it says little of where a story is. "Northern
+    Ireland", "South Australia" and "North Carolina" name a place after the compass word."""
+    m = _COMPASS_HEAD.match(name)
+    if not m:
+        return False
+    rest = name[m.end():].strip()
+    return not rest or not gaz.candidates(rest)
+
+
 @dataclass
 class Focus:
     """Country shares, named divisions, localities (with offsets) and the main place."""
@@ -57,6 +73,9 @@ class Focus:
     # Names the article qualifies somewhere ("Parkland, Florida"), by key: the entry meant;
     # the bare name means the same place elsewhere in the article (one sense per story).
     qualified: dict[str, Entry] = field(default_factory=dict)
+    # Countries the article names by a place (a country, division or town), not only by a
+    # demonym ("French" alone does not put a story in France).
+    placed: frozenset[str] = frozenset()
 
 
 def km(a: Entry, lat: float, lon: float) -> float:
@@ -165,7 +184,12 @@ def _score(
         s -= _ALIAS_PENALTY  # "Salisbury" is the English city before it is old Harare
     share = focus.countries.get(e.country, 0.0) if e.country else 0.0
     s += _FOCUS_WEIGHT * share
-    if e.feature in ("admin1", "admin2") and share < 0.2 and COMPASS.match(e.name):
+    if (
+        e.feature in ("admin1", "admin2")
+        and share < 0.2
+        and COMPASS.match(e.name)
+        and compass_only(load(), e.name)
+    ):
         s -= _FOREIGN_COMPASS
     if e.admin1 and e.country and e.feature != "admin1":
         s += _ADMIN1_FOCUS * focus.admin1_weight.get((e.country, e.admin1), 0.0)

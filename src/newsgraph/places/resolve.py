@@ -168,6 +168,67 @@ def _stray_town(e: Entry, focus: Focus, ambiguous: bool) -> bool:
     return all(km(loc, e.lat, e.lon) > _STRAY_KM for loc in towns)
 
 
+# What may follow a name the gazetteer lacks before the place it lies in: a few lower-case
+# words ("refugee camp", "district", "state game area"), then ", " or a preposition of
+# location ("Fort Detrick, Maryland", "Cellardyke in Fife", "the Gondra district of Uttar
+# Pradesh"), then the place's capitalised name.
+_PLACE_AFTER = re.compile(
+    r"(?:[ \t]+[a-z][\w-]*){0,3}?(?:(?P<comma>,)[ \t]+|[ \t]+(?:in|of|near|outside)[ \t]+(?:the[ \t]+)?)"
+    r"(?P<place>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,2})"
+)
+
+
+_ENDS_PHRASE = re.compile(r"\s*(?:[,.;:)\]\n]|$)")
+
+
+def _place_after(text: str, end: int | None, focus: Focus, gaz: Gazetteer) -> Entry | None:
+    """The place named right after a name the gazetteer lacks, that it lies in ("Fort
+    Detrick, Maryland"; "Abu Shok refugee camp in Al-Fashir"), the longest run of its words
+    that names a place; read with the article's focus and its own qualifier."""
+    if end is None or not text:
+        return None
+    m = _PLACE_AFTER.match(text, end, min(len(text), end + 80))
+    if not m:
+        return None
+    run = m.group("place").rstrip(".")
+    while run:
+        key = norm(run)
+        cands = [
+            (e, p)
+            for e, p in drop_shadowed_divisions(gaz.candidates(run))
+            if e.feature in ("country", "admin1", "admin2", "city", "region")
+        ]
+        if cands and key not in NON_PLACES and len(key) > 2:
+            q_end = m.start("place") + len(run)
+            best = focus.qualified.get(key) or rank(
+                cands, focus, qualifier_hits(gaz, text, q_end)
+            )[0][1]
+            # After a comma a town or county must end the phrase: "Beyond Madinaty, Liverpool have"
+            # starts a clause.
+            if m.group("comma") and best.feature in ("city", "admin2") and not _ENDS_PHRASE.match(
+                text, q_end
+            ):
+                return None
+            return best
+        run = run.rpartition(" ")[0]
+    return None
+
+
+def _named_after_country(name: str, gaz: Gazetteer) -> Entry | None:
+    """The country whose demonym opens a name the gazetteer lacks: "Russian Foreign
+    Ministry", "British Embassy", "Mexican Senate" (an institution of that country; the
+    caller asks that the article names the country by a place: New Orleans' "French
+    Quarter" is no French place)."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = words[1] if words[0].lower() == "the" and len(words) > 2 else words[0]
+    dem = gaz.demonym(first)
+    if dem is None or dem.feature != "country" or any(p for _, p in gaz.candidates(first)):
+        return None
+    return dem
+
+
 def _fallback(
     name: str,
     context_text: str,
@@ -189,6 +250,14 @@ def _fallback(
         return Resolution(local or inner, 0.0, "places:contained", 0.35)
     if inner is not None:
         return Resolution(inner, 0.0, "places:contained", 0.4)
+    named = _named_after_country(name, gaz)
+    if named is not None and named.country in focus.placed:
+        reason = f"named after {named.name}"
+        return Resolution(named, 0.0, "places:contained", 0.3, reason=reason)
+    after = _place_after(context_text, end, focus, gaz)
+    if after is not None:
+        reason = f"the text places it in {after.name}"
+        return Resolution(after, 0.0, "places:located", 0.4, reason=reason)
     near = _nearest_local(focus, start)
     if near is not None:
         # A venue or street lies near the locality the text named just before it.
@@ -238,6 +307,9 @@ def resolve_toponym(
             return None
         return res
     hits = qualifier_hits(gaz, context_text, end) if end is not None and context_text else set()
+    if hits and any(p and e.feature in ("admin1", "country") for e, p in cands):
+        if not any(gaz.country(h) is not None for h in hits):
+            hits = set()  # "Georgia, Illinois, Missouri": a list of divisions, no qualifier
     same = focus.qualified.get(key)
     if not hits and same is not None and any(e == same for e, _ in cands):
         reason = f"the article names it as {same.name}, {same.admin1 or same.country}"
