@@ -33,7 +33,7 @@ def _conf(x: dict[str, Any]) -> float | None:
     return round(value, 2) if isinstance(value, (int, float)) else None
 
 
-def annotations(record: dict[str, Any]) -> list[dict[str, Any]]:
+def highlights(record: dict[str, Any]) -> list[dict[str, Any]]:
     """Every highlightable span of the record with the details its tooltip shows."""
     out: list[dict[str, Any]] = []
     actors = {a["id"]: a for a in record.get("actors") or []}

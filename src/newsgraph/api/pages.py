@@ -22,7 +22,7 @@ from .basemap import map_data
 from .db import Database
 from .deps import ArticlePath, Offset, Text, get_db, id_path
 from .filters import LOOSE_CODE, EventFilter, event_filter, norm_code
-from .highlight import annotations, segments
+from .highlight import highlights, segments
 
 WEB = Path(__file__).resolve().parents[1] / "web"
 templates = Jinja2Templates(directory=str(WEB / "templates"))
@@ -156,7 +156,7 @@ def article_page(request: Request, db: DB, article_id: ArticlePath) -> HTMLRespo
     record = queries.article(db, article_id)
     if record is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    anns = annotations(record)
+    anns = highlights(record)
     actors = {a["id"]: a for a in record.get("actors") or []}
     counts = {k: sum(1 for a in anns if a["kind"] == k) for k in ("actor", "trigger", "quote",
                                                                     "place", "date")}

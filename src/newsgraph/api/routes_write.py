@@ -92,8 +92,8 @@ async def _article_in(request: Request, date: dt.date | None, title: str | None
         text, warning = decode_bytes(body, name="the request body")
         warnings = [warning] if warning else []
         if kind == "text/html":
-            return ArticleIn(html=text, date=date, title=title), warnings
-        return ArticleIn(text=text, date=date, title=title), warnings
+            return ArticleIn.model_validate({"html": text, "date": date, "title": title}), warnings
+        return ArticleIn.model_validate({"text": text, "date": date, "title": title}), warnings
     except InputError as exc:
         raise CodedError.of(exc) from exc
     except (ValueError, ValidationError) as exc:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -83,6 +84,6 @@ def minhash(text: str) -> MinHash:
     return MinHash._of(((np.outer(h, _A) + _B) % _PRIME & _MASK32).min(axis=0))
 
 
-def similarity(a: tuple[int, ...] | list[int], b: tuple[int, ...] | list[int]) -> float:
+def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     """Estimated Jaccard similarity: the share of equal MinHash values."""
     return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))

@@ -30,13 +30,12 @@ def export(
         raise ExportError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     exporter = FORMATS[fmt]
     options = options or ExportOptions()
-    to_stdout = out is None or str(out) == "-"
-    if not exporter.stream:
-        if to_stdout:
+    if out is None or str(out) == "-":
+        if not exporter.stream:
             raise ExportError(f"--format {fmt} writes files: give an output path (-o)")
-        return exporter.write(con, Path(out), options)
-    if to_stdout:
         return exporter.write(con, sys.stdout, options)
+    if not exporter.stream:
+        return exporter.write(con, Path(out), options)
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as fh:
@@ -64,6 +63,7 @@ def event_counts(con: duckdb.DuckDBPyConnection, options: ExportOptions | None =
                count(*) FILTER (WHERE {written} AND day IS NULL)
         FROM merged_events m WHERE {counted} AND {window("m.day", options)}
     """).fetchone()
+    assert row is not None  # an aggregate always has its one row
     return {"events": row[0], "past": row[1], "written": row[2], "left_out": row[3],
             "undated": row[4]}
 

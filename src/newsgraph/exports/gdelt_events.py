@@ -10,7 +10,6 @@ ActionGeo is the place the event coder attached to the event.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import TextIO
 
 import duckdb
@@ -113,7 +112,7 @@ def event_rows(con: duckdb.DuckDBPyConnection, options: ExportOptions):
 @register("gdelt-events", suffix=".export.CSV", keep=CODED,
           left_out="no coded actor on either side",
           help="GDELT 2.0 Events: 61 tab-separated columns, one row per merged event.")
-def write(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
+def write(con: duckdb.DuckDBPyConnection, out: TextIO, options: ExportOptions) -> int:
     n = 0
     if options.header:
         out.write("\t".join(COLUMNS) + "\n")

@@ -8,7 +8,6 @@ all names. Fields newsgraph does not compute (counts, GCAM, images, amounts) sta
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import TextIO
 from xml.sax.saxutils import escape as xml_escape
 
@@ -117,7 +116,7 @@ def gkg_values(rec: ArticleRecord, published: dt.date | None, serial: int = 1) -
 
 @register("gdelt-gkg", suffix=".gkg.csv",
           help="GDELT GKG 2.1: 27 tab-separated columns, one row per article.")
-def write(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
+def write(con: duckdb.DuckDBPyConnection, out: TextIO, options: ExportOptions) -> int:
     if options.header:
         out.write("\t".join(COLUMNS) + "\n")
     cur = con.cursor()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TextIO
 
 import duckdb
@@ -32,7 +31,7 @@ ORDER BY m.day, e.merged_id, e.published, e.global_id
 
 @register("gdelt-mentions", suffix=".mentions.CSV",
           help="GDELT 2.0 Mentions: 16 tab-separated columns, one row per event mention.")
-def write(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
+def write(con: duckdb.DuckDBPyConnection, out: TextIO, options: ExportOptions) -> int:
     if options.header:
         out.write("\t".join(COLUMNS) + "\n")
     counted = "TRUE" if options.all_events else "m.counted"

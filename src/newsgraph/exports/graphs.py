@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TextIO
 
 import duckdb
 
@@ -13,7 +12,7 @@ from .registry import ExportOptions, register
 
 @register("graphml", suffix=".graphml", stream=False,
           help="Actor network (nodes: actor codes; edges: events, mean Goldstein) as GraphML.")
-def write_gml(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
+def write_gml(con: duckdb.DuckDBPyConnection, out: Path, options: ExportOptions) -> int:
     g = network(con, options.start, options.end)
     write_graphml(g, out)
     return g.number_of_edges()
@@ -21,7 +20,7 @@ def write_gml(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: Expor
 
 @register("gexf", suffix=".gexf", stream=False,
           help="Actor network (nodes: actor codes; edges: events, mean Goldstein) as GEXF.")
-def write_gx(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
+def write_gx(con: duckdb.DuckDBPyConnection, out: Path, options: ExportOptions) -> int:
     g = network(con, options.start, options.end)
     write_gexf(g, out)
     return g.number_of_edges()

@@ -110,7 +110,7 @@ def icews_rows(con: duckdb.DuckDBPyConnection, options: ExportOptions):
 @register("icews", suffix=".tab", keep=CODED, left_out="no coded actor on either side",
           help="ICEWS coded event file layout: 20 tab-separated columns with a header row, "
                "one row per merged event (its first report's story and sentence).")
-def write(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
+def write(con: duckdb.DuckDBPyConnection, out: TextIO, options: ExportOptions) -> int:
     assert not isinstance(out, Path)  # a stream format: export() opens the file
     out.write("\t".join(COLUMNS) + "\n")
     n = 0

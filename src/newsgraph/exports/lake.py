@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import TextIO
 
 import duckdb
 
@@ -21,7 +20,7 @@ from .registry import ExportOptions, register
 
 @register("parquet", suffix="", stream=False,
           help="Parquet lake: one folder per table, partitioned by publication year/month.")
-def write(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
+def write(con: duckdb.DuckDBPyConnection, out: Path, options: ExportOptions) -> int:
     root = Path(out)
     root.mkdir(parents=True, exist_ok=True)
     n = 0
@@ -40,7 +39,7 @@ def write(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOpt
         target = root / table
         if target.exists():
             shutil.rmtree(target)
-        rows = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+        rows = con.execute(f"SELECT count(*) FROM ({sql})").fetchall()[0][0]
         if not rows:
             continue
         con.execute(f"COPY ({sql}) TO '{_quote(target)}' "

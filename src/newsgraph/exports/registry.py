@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import metadata
-from pathlib import Path
-from typing import TextIO
+from typing import Any
 
 import duckdb
 
@@ -32,7 +31,8 @@ class ExportOptions:
     include_past: bool = False  # event files: past references as events of their own date
 
 
-Writer = Callable[[duckdb.DuckDBPyConnection, TextIO | Path, ExportOptions], int]
+# A writer takes a text stream (stream=True) or a path (stream=False: a folder or file).
+Writer = Callable[[duckdb.DuckDBPyConnection, Any, ExportOptions], int]
 
 
 @dataclass(frozen=True)

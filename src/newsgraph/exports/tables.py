@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-from pathlib import Path
 from typing import TextIO
 
 import duckdb
@@ -148,7 +147,7 @@ GEOJSON_KEEP = """EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.merged_id
           help="PLOVER JSON Lines (the manual's Data Fields): one merged event per line, every "
                "mention kept; events without a date, an actor or a PLOVER category are left "
                "out.")
-def write_plover(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
+def write_plover(con: duckdb.DuckDBPyConnection, out: TextIO, options: ExportOptions) -> int:
     n = 0
     for r in merged_rows(con, options):
         obj = plover_record(r)
@@ -160,7 +159,7 @@ def write_plover(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: Ex
 
 
 @register("csv", suffix=".csv", keep="TRUE", help="Merged events as comma-separated values with a header.")
-def write_csv(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
+def write_csv(con: duckdb.DuckDBPyConnection, out: TextIO, options: ExportOptions) -> int:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     n = 0
@@ -172,7 +171,7 @@ def write_csv(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: Expor
 
 @register("geojson", suffix=".geojson", keep=GEOJSON_KEEP, left_out="no place",
           help="Merged events that have a place, as a GeoJSON FeatureCollection of points.")
-def write_geojson(con: duckdb.DuckDBPyConnection, out: TextIO | Path,
+def write_geojson(con: duckdb.DuckDBPyConnection, out: TextIO,
                   options: ExportOptions) -> int:
     out.write('{"type": "FeatureCollection", "features": [\n')
     n = 0

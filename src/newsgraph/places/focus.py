@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .gazetteer import Entry, Gazetteer, load, norm
@@ -266,7 +266,7 @@ def _town_votes(text: str, runs: list[Run], gaz: Gazetteer) -> Counter[str]:
     "Overton": England's, among others): each distinct one-word or two-word name that only
     towns and counties bear shares one vote among its countries; a country counts when at
     least three names vote for it. A local story that names no country still gets one."""
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     voters: Counter[str] = Counter()
     seen: set[str] = set(map(norm, family_names(gaz, tuple(runs))))
     for r in runs:
@@ -361,7 +361,7 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
         frozenset(admin1),
         {k: n / top for k, n in admin1.items()},
     )
-    weights: Counter[Entry] = Counter()
+    weights: defaultdict[Entry, float] = defaultdict(float)
     first: dict[Entry, int] = {}
     runs = name_runs(text)
     focus.qualified = _qualified_names(text, runs, focus, gaz)
@@ -380,7 +380,7 @@ def article_focus(text: str, gaz: Gazetteer | None = None, *, title: str = "") -
             continue  # the word is also used in lower case: a common word ("Valley")
         if phrase in surnames:
             continue  # "Bassett" of "Gino D. Bassett"
-        cands = [(e, p) for e, p in gaz.candidates(phrase) if p]
+        cands: list[tuple[Entry, bool]] = [(e, p) for e, p in gaz.candidates(phrase) if p]
         if not cands:
             continue
         best = (

@@ -264,13 +264,13 @@ def build() -> bytes:
             [a for a in r["aliases"].split("|") if a],
         )
     for r in _read_tsv("places_aliases.tsv"):
-        i = _alias_target(b, by_iso3, r["target"])
-        if i is None:
+        target = _alias_target(b, by_iso3, r["target"])
+        if target is None:
             logger.warning("places_aliases.tsv: unknown target %s", r["target"])
         elif r["kind"] == "demonym":
-            demonyms[norm(r["alias"])] = i
+            demonyms[norm(r["alias"])] = target
         else:
-            b.aliases.setdefault(norm(r["alias"]), []).append(i)
+            b.aliases.setdefault(norm(r["alias"]), []).append(target)
     kinds = ("facility", "region")
     facilities = {e.name for e in b.entries if e.feature in kinds}
     facilities |= {

@@ -19,6 +19,7 @@ import zlib
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 MAGIC = b"NGGAZ\x00\x01\x00"
 _HEADER = struct.Struct("<8sQ")  # magic, JSON header length
@@ -78,7 +79,7 @@ def pack(
     f_idx = {f: i for i, f in enumerate(features)}
     c_idx = {c: i for i, c in enumerate(countries)}
     a_idx = {a: i for i, a in enumerate(admin1)}
-    cols = {k: array(t) for k, t in _COLUMNS.items()}
+    cols: dict[str, array[Any]] = {k: array(t) for k, t in _COLUMNS.items()}
     blob = bytearray()
     cols["name_off"].append(0)
     for e in entries:
@@ -148,7 +149,7 @@ class Index:
         col: dict[str, memoryview] = {}
         for name, (off, length) in header["sections"].items():
             part = view[base + off : base + off + length]
-            col[name] = part if name in _BLOBS else part.cast(_COLUMNS[name])
+            col[name] = part if name in _BLOBS else part.cast(_COLUMNS[name])  # type: ignore[call-overload]  # a typecode from the table
         self._buf = buf  # keeps the mapping open
         self._col = col
         self._features: list[str] = header["features"]

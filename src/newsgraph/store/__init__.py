@@ -115,7 +115,8 @@ class Store:
         redate = self._redating([r for r in good if r.id in known])
         errors = [(r.source or r.id, *_split(r.error), now) for r in records if r.error]
         errors += [(f.source, f.code, f.message, now) for f in failed]
-        log_rows = [(k, r.id, "failed" if r.error else "stored", now)
+        log_rows: list[tuple[str, str | None, str, dt.datetime]] = [
+            (k, r.id, "failed" if r.error else "stored", now)
                     for k, r in zip(input_keys or (), records, strict=False)]
         log_rows += [(f.key, None, "failed", now) for f in failed]
         try:
@@ -220,7 +221,7 @@ class Store:
         self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
 
     def counts(self) -> dict[str, int]:
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
 
     def verify(self) -> None:
         """Read every block of the file (checksums verified); E040 if any is damaged."""

@@ -11,7 +11,7 @@ the cluster of its best match when the estimated Jaccard reaches ``THRESHOLD``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..clean.signature import MinHash, similarity
@@ -29,7 +29,7 @@ class Assignment:
 
 def assign_clusters(
     new: list[tuple[str, MinHash]],
-    candidates_for: Callable[[tuple[int, ...]], Iterable[tuple[str, str, list[int]]]],
+    candidates_for: Callable[[tuple[int, ...]], Iterable[tuple[str, str, Sequence[int]]]],
 ) -> list[Assignment]:
     """Cluster ``new`` (article id, MinHash) pairs against the store and each other.
 
