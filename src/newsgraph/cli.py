@@ -157,6 +157,8 @@ def ingest(
     except NewsgraphError as exc:
         _fail(exc)
     typer.echo(report.summary(), err=True)
+    if report.stopped:
+        raise typer.Exit(128 + 15)  # stopped by SIGTERM, as a shell reports it
 
 
 @app.command()
