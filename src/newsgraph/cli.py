@@ -371,6 +371,13 @@ def main() -> None:
     except NewsgraphError as exc:  # any command: a coded error is a message, not a traceback
         typer.echo(f"newsgraph: {exc}", err=True)
         sys.exit(2)
+    except Exception as exc:
+        from .store.connect import damaged
+
+        if (err := damaged(exc)) is None:
+            raise
+        typer.echo(f"newsgraph: {err}", err=True)  # a damaged store file: E040, what to do
+        sys.exit(2)
 
 
 if __name__ == "__main__":
