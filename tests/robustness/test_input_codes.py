@@ -107,3 +107,12 @@ def test_html_with_thousands_of_attributes_is_extracted_quickly() -> None:
     assert trimmed.count("data-a") == 2 * MAX_ATTRIBUTES
     ordinary = '<p class="x" id=y data-z=\'1\'>text</p>'
     assert trim_attributes(ordinary * 1000) == ordinary * 1000
+
+
+def test_json_line_with_a_malformed_ipv6_url_is_read() -> None:
+    line = json.dumps({"text": STORY, "url": "http://[::1"}).encode() + b"\n"
+    (raw,) = read_jsonl(io.BytesIO(line), "x.jsonl", max_bytes=10_000)
+    assert isinstance(raw, RawArticle) and raw.source == "x.jsonl"
+    (rec,) = process_batch([raw])
+    assert rec.error is None and rec.url is None
+    assert any(w.startswith("W007") for w in rec.warnings)
