@@ -59,7 +59,8 @@ class LocalBackend:
             return
         self.pool = self.pool or self._start()
         # Two batches in flight per worker: busy workers, bounded memory, input order kept.
-        self._pending = pending = deque()
+        pending: deque[Future] = deque()
+        self._pending = pending
         for batch in chain((first, second), it):
             pending.append(self.pool.submit(process_batch, batch, self.settings, date=self.date))
             if len(pending) >= 2 * self.workers:
