@@ -224,6 +224,7 @@ class Run:
         self.records = 0
         self.slowest = (0.0, "")
         self.http = _mock_http()
+        self.verbose = False
 
     def crash(self, where: str, name: str, data: bytes, exc: BaseException) -> None:
         key = f"{where}: {type(exc).__name__}: {str(exc)[:120]}"
@@ -268,6 +269,9 @@ class Run:
                 self.crash("process_batch", name, data, exc)
             return
         per_doc = (time.perf_counter() - t) / max(len(batch), 1)
+        if self.verbose:
+            print(f"  process_batch of {len(batch)} from {batch[0][1]}: {per_doc:.2f} s a "
+                  "document", file=sys.stderr, flush=True)
         for rec, (_, name, data) in zip(records, batch, strict=True):
             self.records += 1
             if rec.error:
@@ -286,26 +290,30 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=3000, help="documents to generate")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--start", type=int, default=0,
+                    help="first document number (rerun documents start.. of a run)")
     ap.add_argument("--batch", type=int, default=32, help="articles per process_batch call")
     ap.add_argument("--readers-only", action="store_true", help="skip process_batch")
     ap.add_argument("--max-bytes", type=int, default=2_000_000)
     ap.add_argument("--out", type=Path, default=Path("fuzz-findings"),
                     help="where documents that raised are saved")
     ap.add_argument("--every", type=int, default=1000, help="progress line every N documents")
+    ap.add_argument("--verbose", action="store_true", help="a line per document")
     args = ap.parse_args(argv)
 
     # Skipped feed items and failed extractors are counted below (codes, W100), not logged.
     logging.getLogger("newsgraph").setLevel(logging.CRITICAL)
-    rng = random.Random(args.seed)
     run = Run(args.out, args.max_bytes)
+    run.verbose = args.verbose
     kinds = list(MAKERS)
     start = time.perf_counter()
     pending: list[tuple[RawArticle, str, bytes]] = []
     with tempfile.TemporaryDirectory(prefix="newsgraph-fuzz-") as tmpdir:
         tmp = Path(tmpdir)
-        for i in range(args.docs):
-            kind = kinds[i % len(kinds)] if i < len(kinds) else rng.choice(kinds)
+        last = args.start + args.docs - 1
+        for i in range(args.start, last + 1):
             r = random.Random(f"{args.seed}:{i}")  # document i is rebuilt from (seed, i) alone
+            kind = kinds[i % len(kinds)] if i < len(kinds) else r.choice(kinds)
             suffix, data = MAKERS[kind](r)
             name = f"doc{i}{suffix}"
             run.docs += 1
@@ -316,7 +324,9 @@ def main(argv: list[str] | None = None) -> int:
             took = time.perf_counter() - t
             if took > run.slowest[0]:
                 run.slowest = (took, name)
-            if len(pending) >= args.batch or (pending and i == args.docs - 1):
+            if args.verbose:
+                print(f"  {name}: read in {took:.2f} s", file=sys.stderr, flush=True)
+            if len(pending) >= args.batch or (pending and i == last):
                 if not args.readers_only:
                     run.process(pending)
                 pending = []
