@@ -1,4 +1,5 @@
-"""Latency of the event-list and dyad endpoints on a store of synthetic events.
+"""Latency of the event-list, events-page (with facets) and dyad endpoints on a store of
+synthetic events.
 
 Builds a store with ``newsgraph.testing.build_synthetic_store`` (1 M events by
 default), starts ``newsgraph serve`` on a free loopback port in a subprocess, and sends a
@@ -26,8 +27,8 @@ import httpx
 COUNTRIES = ["TUR", "RUS", "USA", "SYR", "IRN", "DEU", "FRA", "GBR", "CHN", "UKR", "ISR", "IRQ"]
 
 
-KINDS = {"events": "GET /api/events", "dyad": "GET /api/dyads/../series",
-         "search": "GET /api/search"}
+KINDS = {"events": "GET /api/events", "page": "GET /events (facets)",
+         "dyad": "GET /api/dyads/../series", "search": "GET /api/search"}
 
 
 def _free_port() -> int:
@@ -50,6 +51,16 @@ def _event_query(rng: random.Random) -> tuple[str, dict]:
     ])
     params["offset"] = rng.choice([0, 0, 50, 500])
     return "/api/events", params
+
+
+def _page_query(rng: random.Random) -> tuple[str, dict]:
+    """The events page: its table sorted by a random column, with the five facet counts."""
+    _, params = _event_query(rng)
+    params["sort"] = rng.choice(["-published", "goldstein", "-goldstein", "source", "-date",
+                                 "quad"])
+    if rng.random() < 0.5:
+        params["include_modal"] = "true"
+    return "/events", params
 
 
 def _dyad_query(rng: random.Random) -> tuple[str, dict]:
@@ -107,7 +118,8 @@ def _serve(store: Path, port: int) -> subprocess.Popen:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=5).status_code == 200:
+            # Ready when it answers (/api/health counts merged events: slow on a busy machine).
+            if httpx.get(f"http://127.0.0.1:{port}/api/events?limit=1", timeout=10).status_code == 200:
                 return proc
         except httpx.HTTPError:
             time.sleep(0.2)
@@ -132,13 +144,14 @@ def measure(n_events: int = 1_000_000, requests: int = 300, concurrency: int = 4
         proc = _serve(store, port)
         try:
             rng = random.Random(seed)
-            makers = {"events": _event_query, "dyad": _dyad_query}
+            makers = {"events": _event_query, "page": _page_query, "dyad": _dyad_query}
             if search:
                 makers["search"] = _search_query
             jobs = [(kind, *make(rng)) for kind, make in makers.items() for _ in range(requests)]
             rng.shuffle(jobs)
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-                for path, params in (("/api/events", {}), ("/api/dyads/TUR/RUS/series", {})):
+                for path, params in (("/api/events", {}), ("/api/dyads/TUR/RUS/series", {}),
+                                     ("/events", {})):
                     client.get(path, params=params)  # warm-up: first query plans, page cache
 
                 def one(job: tuple[str, str, dict]) -> tuple[str, float, int]:

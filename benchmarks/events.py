@@ -13,6 +13,7 @@ half. Run: ``.venv/bin/python benchmarks/events.py [--half tune|report|all]`` (p
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import sys
@@ -169,18 +170,22 @@ def bench_speed(n_articles: int = 60) -> dict[str, Any]:
     nlp = get_nlp(settings)
     pipeline.process_batch(raws[:2], settings)  # warm: load model and pattern files
     spent = {"events": 0.0}
-    original = pipeline.EXTRACTORS
+    original = pipeline.selected_extractors
 
-    def timed(ctx: Any, _fn: Any = dict(original)["events"]) -> None:
-        t0 = time.perf_counter()
-        _fn(ctx)
-        spent["events"] += time.perf_counter() - t0
+    def timing(names: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
+        def timed(ctx: Any, _fn: Any) -> None:
+            t0 = time.perf_counter()
+            _fn(ctx)
+            spent["events"] += time.perf_counter() - t0
 
-    pipeline.EXTRACTORS = tuple((n, timed if n == "events" else f) for n, f in original)
+        return tuple((n, functools.partial(timed, _fn=f) if n == "events" else f)
+                     for n, f in original(names))
+
+    pipeline.selected_extractors = timing  # type: ignore[assignment]
     try:
         records = pipeline.process_batch(raws, settings)
     finally:
-        pipeline.EXTRACTORS = original
+        pipeline.selected_extractors = original  # type: ignore[assignment]
     t0 = time.perf_counter()
     for _ in nlp.pipe((r.text for r in records), batch_size=settings.batch_size):
         pass

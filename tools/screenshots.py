@@ -18,9 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [("overview", "/", "#volume-chart svg"), ("events", "/events", "table.events"),
-         ("dyad", "/dyad?a=TUR&b=RUS", "#dyad-chart svg"), ("network", "/network", "#network svg"),
-         ("map", "/map", "#map"), ("search", "/search?q=Putin+Erdogan", "#article-results"),
-         ("watchlists", "/watch", "main"), ("error", "/no-such-page", "main"),
+         ("dyad", "/dyad", "#dyad-chart svg"), ("network", "/network", "#network[data-ready]"),
+         ("map", "/map", "#map[data-ready]"), ("search", "/search?q=%22White+House%22+putin", "#article-results"),
+         ("articles", "/articles?dated=false", "main"),
+         ("watchlists", "/watch", "#watch-form"), ("error", "/no-such-page", "main"),
          ("docs", "/docs", "#swagger-ui")]
 
 
@@ -35,6 +36,9 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "news.jsonl")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     ap.add_argument("--store", type=Path, help="reuse (or create) this store")
+    ap.add_argument("--demo-watchlist", action="store_true",
+                    help="save a watchlist of the busiest dyad first (done anyway for the "
+                         "scratch store; this writes to --store)")
     args = ap.parse_args()
 
     import uvicorn
@@ -61,6 +65,13 @@ def main() -> None:
                                          args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             ids = page.request.get(f"{base}/api/articles?limit=1").json()["items"]
+            if args.demo_watchlist or not args.store:
+                top = page.request.get(f"{base}/api/network").json()["edges"]
+                pair = max((e for e in top if e["source"] != e["target"]),
+                           key=lambda e: e["weight"], default=None)
+                if pair:
+                    page.request.post(f"{base}/api/watchlists", data={
+                        "kind": "dyad", "value": f"{pair['source']}-{pair['target']}"})
             shots = PAGES + ([("article", f"/articles/{ids[0]['id']}", "#article-text")]
                              if ids else [])
             for name, path, ready in shots:

@@ -44,9 +44,9 @@ def __getattr__(name: str) -> Any:
 
 
 def _as_date(date: dt.date | str | None) -> dt.date | None:
-    if date is None or isinstance(date, dt.date):
-        return date
-    return dt.date.fromisoformat(date)
+    from .isodate import require_day
+
+    return require_day(date)
 
 
 def process(

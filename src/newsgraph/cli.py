@@ -11,13 +11,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import NewsgraphError
+from .cli_watch import watch_app
+from .errors import NewsgraphError, QueryError
+from .isodate import require_day
 from .settings import Settings, describe, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="newsgraph: who did what to whom, where, when, who said what.")
 actors_app = typer.Typer(no_args_is_help=True, help="The actor knowledge base.")
 app.add_typer(actors_app, name="actors")
+app.add_typer(watch_app, name="watch")
 
 log = logging.getLogger("newsgraph")
 
@@ -35,12 +38,10 @@ def _settings(config: Path | None = None, **flags: object) -> Settings:
 
 
 def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        return require_day(value or None)
+    except QueryError as exc:
+        raise typer.BadParameter(exc.message) from None
 
 
 def _fail(exc: NewsgraphError) -> None:
@@ -128,6 +129,22 @@ def explain(
         _fail(exc)
 
 
+def _batch_line():
+    """Off a terminal, one progress line per committed batch (to stderr, like the summary)."""
+    import time
+
+    start = time.monotonic()
+
+    def line(report) -> None:
+        rate = report.read / max(time.monotonic() - start, 1e-6)
+        redated = f"{report.redated:,} re-dated, " if report.redated else ""
+        typer.echo(f"ingest: {report.read:,} read, {report.stored:,} new, {redated}"
+                   f"{report.skipped:,} known, {sum(report.errors.values()):,} failed "
+                   f"({rate:,.1f} articles/s)", err=True)
+
+    return line
+
+
 @app.command()
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
@@ -152,8 +169,9 @@ def ingest(
         settings = _settings(config, store=store, actors_files=_paths(actors),
                              patterns_files=_paths(patterns), workers=workers,
                              extractors=extractors, lake=lake)
+        tty = sys.stderr.isatty()
         report = ingest_paths(inputs, settings, date=_date(date), batch_size=batch,
-                              progress=sys.stderr.isatty(), dask=dask)
+                              progress=tty, dask=dask, on_batch=None if tty else _batch_line())
     except NewsgraphError as exc:
         _fail(exc)
     typer.echo(report.summary(), err=True)
@@ -302,12 +320,16 @@ def dyad(
     points = change_points(df)
     if as_json:
         typer.echo(json.dumps({"series": json.loads(df.to_json(orient="records")),
-                               "change_points": points}, indent=2))
+                               "change_points": points,
+                               "off_axis": df.attrs.get("off_axis", 0)}, indent=2))
         return
     if df.empty:
         typer.echo(f"no events between {a} and {b}", err=True)
         raise typer.Exit(1)
     typer.echo(df.to_string(index=False, na_rep="-", float_format=lambda x: f"{x:.2f}"))
+    if off := df.attrs.get("off_axis"):
+        typer.echo(f"{off} event(s) dated more coarsely than a {by} (e.g. only a year) are "
+                   f"on no {by}; see --by year")
     for p in points:
         typer.echo(f"change point {p['period']}: {a.upper()}-{b.upper()} relations turned "
                    f"{p['direction']} (mean Goldstein {p['before']:+.2f} -> {p['after']:+.2f}; "
@@ -343,6 +365,31 @@ def network(
     typer.echo(f"{'source':<12}{'target':<12}{'events':>8}{'goldstein':>10}")
     for u, v, d in edges:
         typer.echo(f"{u:<12}{v:<12}{d['weight']:>8,}{d['goldstein']:>10.2f}")
+
+
+@app.command()
+def dyads(
+    n: Annotated[int, typer.Option("-n", help="How many.")] = 20,
+    by: Annotated[str, typer.Option("--by", help="code (TURGOV) or country (TUR).")] = "country",
+    undirected: Annotated[bool, typer.Option(
+        "--undirected", help="Fold A->B and B->A into one pair (the dashboard's view).")] = False,
+    international: Annotated[bool, typer.Option(
+        "--international", help="Leave out pairs whose two sides are the same.")] = False,
+    store: StoreOpt = None,
+    start: StartOpt = None,
+    end: EndOpt = None,
+) -> None:
+    """The dyads with most events (merged events, counted ones only)."""
+    from .analytics import top_dyads
+    from .store import Store
+
+    try:
+        with Store(_settings(store=store).store, read_only=True) as s:
+            df = top_dyads(s.con, n, start, end, by=by, directed=not undirected,
+                           international=international)
+    except NewsgraphError as exc:
+        _fail(exc)
+    typer.echo(df.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
 
 
 @actors_app.command("top")

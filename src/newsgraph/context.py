@@ -3,7 +3,7 @@
 The pipeline parses the cleaned text with spaCy, builds a :class:`DocContext` and hands
 it to each extractor in turn (actors, dates, places, quotes, events, themes, tone). Each
 extractor writes only its own field of ``ctx.record``; what later extractors need from
-earlier ones they read through the services here (``actor_index``), never by calling
+earlier ones they read through the services here (``actor_index``, ``pronouns``), never by calling
 another extractor. No spaCy ``Doc`` leaves the worker: only the record does.
 """
 
@@ -15,10 +15,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from .model import ArticleRecord
+from .quotemarks import Marked, find_marked
 from .settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Span, Token
+
+    from .pronouns import Antecedent
 
 
 class ActorLookup(Protocol):
@@ -41,6 +46,20 @@ class _NoActors:
         return []
 
 
+class PronounLookup(Protocol):
+    """Service the actors extractor leaves behind: what a pronoun stands for."""
+
+    def resolve(self, tok: Token, skip: Sequence[tuple[int, int]] = ()) -> Antecedent | None:
+        """The mention ``tok`` stands for (None: not a pronoun or unresolved); ``skip``:
+        character spans (quotations) whose mentions must not be used."""
+        ...
+
+
+class _NoPronouns:
+    def resolve(self, tok: Token, skip: Sequence[tuple[int, int]] = ()) -> Antecedent | None:
+        return None
+
+
 @dataclass
 class DocContext:
     doc: Doc
@@ -49,6 +68,7 @@ class DocContext:
     published: dt.date | None
     body_start: int = 0  # offset of the first body sentence (after title and dek)
     actor_index: ActorLookup = field(default_factory=_NoActors)
+    pronouns: PronounLookup = field(default_factory=_NoPronouns)
 
     @property
     def text(self) -> str:
@@ -66,4 +86,14 @@ class DocContext:
 
     @cached_property
     def ents(self) -> tuple[Span, ...]:
-        return self.doc.ents
+        return tuple(self.doc.ents)
+
+    @cached_property
+    def marked(self) -> list[Marked]:
+        """The text's quotations (paired quotation marks), for actors and quotes."""
+        return find_marked(self.record.text)
+
+    @cached_property
+    def quoted(self) -> list[tuple[int, int]]:
+        """Character spans of the quotations, marks included."""
+        return [(m.open, m.close + 1 if m.close is not None else m.end) for m in self.marked]

@@ -14,9 +14,12 @@
     ├── ModelError            E020  the spaCy model is not installed
     ├── DataFileError         E030  a user dictionary / pattern file cannot be read
     ├── StoreError            E040  the DuckDB store cannot be opened or written
+    ├── QueryError            E045  a query of the store has a bad parameter (a date, a code)
     ├── ExportError           E050  unknown export format or failed export
     ├── HostNotAllowed        E060  the server refuses a Host header it was not configured for
-    └── TooManyFetches        E061  the server refuses a client's URL fetch beyond its limit
+    ├── TooManyFetches        E061  the server refuses a client's URL fetch beyond its limit
+    └── PluginError           E070  an extractor or exporter plugin cannot be loaded or declares
+                                    something bad (duplicate name, unknown requirement, clash)
 
 Warnings are strings in a record's ``warnings`` list, ``"Wnnn: message"``; each code and
 its message template live once, in :data:`ALL_WARNINGS` below, and are built only through
@@ -90,6 +93,10 @@ class StoreError(NewsgraphError):
     code = "E040"
 
 
+class QueryError(NewsgraphError):
+    code = "E045"
+
+
 class ExportError(NewsgraphError):
     code = "E050"
 
@@ -100,6 +107,10 @@ class HostNotAllowed(NewsgraphError):
 
 class TooManyFetches(NewsgraphError):
     code = "E061"
+
+
+class PluginError(NewsgraphError):
+    code = "E070"
 
 
 ALL_ERRORS: tuple[type[NewsgraphError], ...] = (
@@ -115,9 +126,11 @@ ALL_ERRORS: tuple[type[NewsgraphError], ...] = (
     ModelError,
     DataFileError,
     StoreError,
+    QueryError,
     ExportError,
     HostNotAllowed,
     TooManyFetches,
+    PluginError,
 )
 
 

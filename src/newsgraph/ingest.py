@@ -19,9 +19,10 @@ import logging
 import signal
 import threading
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from .backends import make_backend
 from .model import RawArticle
@@ -148,6 +149,27 @@ def _plan(items: Iterable, store: Store, report: IngestReport, size: int,
         yield todo
 
 
+def progress_bar(console: Any = None) -> Any:
+    """The terminal bar of an ingest: inputs done, articles per second, time elapsed (the
+    number of inputs is not known before they are read, so there is no fraction or ETA)."""
+    from rich.progress import (
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed:,.1f} articles/s" if task.speed else "")
+
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                    TextColumn("{task.completed:,.0f} articles"), Rate(), TimeElapsedColumn(),
+                    console=console, transient=True)
+
+
 def ingest_paths(
     paths: Iterable[str],
     settings: Settings,
@@ -157,14 +179,16 @@ def ingest_paths(
     progress: bool = False,
     workers: int | None = None,
     dask: str | None = None,
+    on_batch: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
-    """Ingest everything under ``paths``; ``workers``/``dask`` choose the backend."""
+    """Ingest everything under ``paths``; ``workers``/``dask`` choose the backend.
+
+    ``progress`` draws a terminal bar; ``on_batch`` is called with the report so far after
+    each committed batch (the command line prints a line with it off a terminal)."""
     report = IngestReport()
     bar = task = None
     if progress:
-        from rich.progress import Progress
-
-        bar = Progress(transient=True)
+        bar = progress_bar()
         bar.start()
         task = bar.add_task("ingesting", total=None)
     n_workers = settings.workers if workers is None else workers
@@ -207,6 +231,8 @@ def ingest_paths(
                 report.skipped += sum(1 for r in records if not r.error) - new - store.redated
                 if bar:
                     bar.update(task, advance=todo.n)
+                if on_batch:
+                    on_batch(report)
                 if term.requested:  # the oldest batch is committed: stop (see _TermDrain)
                     report.stopped = True
                     break

@@ -233,6 +233,9 @@ class ArticleRecord:
     dates: list[DateMention] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)
     tone: Tone | None = None
+    # Fields of third-party extractors (docs/extending.md), by the name each declares:
+    # plain JSON data only. The built-ins write the fields above.
+    ext: dict[str, Any] = field(default_factory=dict)
     signature: str | None = None
     warnings: list[str] = field(default_factory=list)
     error: str | None = None  # "E0xx: message" when the document failed
@@ -290,7 +293,7 @@ def _build(tp: Any, data: Any) -> Any:
         return tuple(data)
     if origin is dict:
         return dict(data)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
         names = {f.name for f in dataclasses.fields(tp)}
         return tp(**{k: _build(hints[k], v) for k, v in data.items() if k in names})

@@ -1,7 +1,8 @@
 """The core: ``process_batch(list[RawArticle], Settings) -> list[ArticleRecord]``.
 
 A pure, picklable function every backend calls. Per document: clean, identify the
-language, parse with spaCy (batched with ``nlp.pipe``), then run the extractors in order.
+language, parse with spaCy (batched with ``nlp.pipe``), then run the extractors in order (their
+order, and what each needs, come from their declarations: newsgraph.extractors).
 A document that fails gets a record with ``error``; one extractor that fails leaves a
 warning on its document; the batch always goes on.
 """
@@ -15,12 +16,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import actors, dates, events, places, quotes, themes, tone
+from . import dates
 from .clean import clean_article, decide_language, minhash
 from .clean.scrub import scrub_raw
 from .context import DocContext
-from .errors import W001, W005, W100, EmptyInput, NewsgraphError, SettingsError
-from .events.patterns import load_patterns
+from .errors import W001, W005, W100, EmptyInput, NewsgraphError
+from .extractors import registry
+from .isodate import parse_day
 from .model import ArticleRecord, Entity, RawArticle, Sentence
 from .nlp import get_nlp
 from .settings import Settings, load_settings
@@ -28,46 +30,21 @@ from .urls import checked_url
 
 log = logging.getLogger(__name__)
 
-# Order matters: later extractors read what earlier ones wrote (see context.py).
-EXTRACTORS: tuple[tuple[str, Callable[[DocContext], None]], ...] = (
-    ("actors", actors.extract),
-    ("dates", dates.extract),
-    ("places", places.extract),
-    ("quotes", quotes.extract),
-    ("events", events.extract),
-    ("themes", themes.extract),
-    ("tone", tone.extract),
-)
-# What each extractor reads from earlier ones (Settings.extractors adds these).
-REQUIRES: dict[str, tuple[str, ...]] = {
-    "places": ("actors",),
-    "quotes": ("actors",),
-    "events": ("actors", "dates", "places"),
-    "tone": ("actors",),
-}
+Extract = Callable[[DocContext], None]
 
 
 @lru_cache(maxsize=16)
-def selected_extractors(names: tuple[str, ...]) -> tuple[tuple[str, Callable[[DocContext], None]], ...]:
-    """The extractors ``names`` asks for plus what they need, in pipeline order."""
-    known = [n for n, _ in EXTRACTORS]
-    wanted: set[str] = set()
-    todo = list(names)
-    while todo:
-        name = todo.pop()
-        if name not in known:
-            raise SettingsError(f"unknown extractor {name!r}; choose from {', '.join(known)}")
-        if name not in wanted:
-            wanted.add(name)
-            todo.extend(REQUIRES.get(name, ()))
-    return tuple((n, f) for n, f in EXTRACTORS if n in wanted)
+def selected_extractors(names: tuple[str, ...]) -> tuple[tuple[str, Extract], ...]:
+    """The extractors ``names`` asks for plus what they need, in pipeline order (from their
+    declarations, newsgraph.extractors)."""
+    return tuple((e.name, e.function()) for e in registry().select(names))
 
 
 @lru_cache(maxsize=16)
 def _skipped_warning(names: tuple[str, ...]) -> str | None:
     """The W005 warning for the extractors ``names`` leaves out (None: all run)."""
     chosen = {n for n, _ in selected_extractors(names)}
-    skipped = [n for n, _ in EXTRACTORS if n not in chosen]
+    skipped = [n for n in registry().names() if n not in chosen]
     return W005(names=", ".join(skipped)) if skipped else None
 
 
@@ -84,13 +61,7 @@ def article_id(text: str, url: str | None) -> str:
     return hashlib.sha1(f"{url or ''}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
+parse_date = parse_day  # the one lenient day reader (newsgraph.isodate)
 
 
 def _prepare(raw: RawArticle, settings: Settings, date: dt.date | None) -> _Prepared:
@@ -162,10 +133,9 @@ def process_batch(
 ) -> list[ArticleRecord]:
     """Process many articles; one record per input, in order."""
     settings = settings if settings is not None else load_settings()
-    chosen = selected_extractors(settings.extractors)  # a bad name fails the batch, not each doc
-    if any(name == "events" for name, _ in chosen):
-        load_patterns(tuple(settings.patterns_files))  # a bad pattern file: E030 for the batch
-        events.preload(settings)  # verb/discard dictionaries too (dictionary mode)
+    # A bad name fails the batch, not each doc; so does a bad data file (E030: prepare).
+    for extractor in registry().select(settings.extractors):
+        extractor.prepared(settings)
     prepared = []
     for raw in raws:
         raw = checked_url(raw)

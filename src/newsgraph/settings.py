@@ -17,9 +17,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import SettingsError
+
+if TYPE_CHECKING:
+    from .extractors import Registry
 
 
 def _setting(default: Any, help: str) -> Any:
@@ -56,10 +59,9 @@ class Settings:
         False, "Event files (gdelt-events, plover, csv, geojson) also hold references to earlier "
         "events, dated by their own date (default: left out; the mentions export keeps them)."
     )
-    extractors: tuple[str, ...] = _setting(
-        ("actors", "dates", "places", "quotes", "events", "themes", "tone"),
-        "Extractors run after parsing, comma-separated; what they need is added (events needs "
-        "actors, dates and places; places, quotes and tone need actors). Empty = parse only.",
+    # Default (every registered extractor) and help come from the extractors' declarations.
+    extractors: tuple[str, ...] = field(
+        default_factory=lambda: _extractors().names(), metadata={"help": lambda: _extractors().help()}
     )
     store: str = _setting("newsgraph.duckdb", "Path of the DuckDB store.")
     lake: str = _setting(
@@ -167,11 +169,22 @@ def _as_type(name: str, kind: str, value: Any) -> Any:
     raise SettingsError(f"setting {name!r} must be {want}, not {value!r}")
 
 
+def _extractors() -> Registry:
+    from .extractors import registry
+
+    return registry()
+
+
 def describe() -> list[tuple[str, str, Any, str]]:
     """(name, type, default, help) for every setting, for docs and ``newsgraph settings``."""
-    return [
-        (f.name, str(f.type), f.default, f.metadata["help"]) for f in dataclasses.fields(Settings)
-    ]
+    out = []
+    for f in dataclasses.fields(Settings):
+        default = f.default
+        if default is dataclasses.MISSING and f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        help_ = f.metadata["help"]
+        out.append((f.name, str(f.type), default, help_() if callable(help_) else help_))
+    return out
 
 
 def _checked(name: str, value: Any, origin: str) -> Any:

@@ -5,7 +5,7 @@
     nlp.add_pipe("newsgraph", config={"published": "2016-08-09"})
     doc = nlp(text)
     doc._.newsgraph_events, doc._.newsgraph_actors, doc._.newsgraph_quotes,
-    doc._.newsgraph_places        # lists of plain dicts (the record's JSON form)
+    doc._.newsgraph_places, ...   # each extractor's field (the record's JSON form)
     doc._.newsgraph_record        # the whole record as a dict
     newsgraph.spacy_component.record(doc)   # ... or as an ArticleRecord
 
@@ -15,7 +15,7 @@ the doc is plain data (dicts, lists, strings, numbers), so docs serialise: ``doc
 ``DocBin`` and ``nlp.pipe(texts, n_process=2)`` work.
 
 The component runs newsgraph's extractors (actors, dates, places, quotes, events, themes,
-tone) on the parsed doc, so it must come after a parser and an entity recogniser. The text
+tone, and any installed plugin's; one extension per field each declares) on the parsed doc, so it must come after a parser and an entity recogniser. The text
 is taken as it is: no boilerplate cleaning, and every offset points into ``doc.text``.
 """
 
@@ -26,11 +26,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .extractors import registry
 from .model import ArticleRecord
 
 PREFIX = "newsgraph_"
-# Record fields exposed on the doc, each as ``doc._.newsgraph_<name>``.
-FIELDS = ("events", "actors", "quotes", "places")
+# Record fields exposed on the doc, each as ``doc._.newsgraph_<name>``: every field an
+# extractor declares it assigns (a plugin's from ``record.ext``).
+FIELDS = registry().fields()
 EXTENSIONS = tuple(PREFIX + n for n in ("record", *FIELDS))
 
 for _name in EXTENSIONS:
@@ -65,8 +67,9 @@ class NewsgraphComponent:
         data = rec.to_dict()
         del data["text"]  # the doc holds the text; record(doc) puts it back
         doc._.newsgraph_record = data
+        reg = registry()
         for name in FIELDS:
-            setattr(doc._, PREFIX + name, data[name])
+            setattr(doc._, PREFIX + name, data["ext"].get(name) if reg.is_ext(name) else data[name])
         return doc
 
 

@@ -110,3 +110,14 @@ def test_led_names_the_leaders_body(resolve, actor_at):
 def test_capital_after_by_acts(resolve, actor_at):
     text = "The parliament demanded an immediate admission by Moscow of the killings."
     assert _code(resolve, actor_at, text, "Moscow")[:2] == ("RUS", "GOV")
+
+
+def test_a_dateline_names_where_the_story_was_filed_not_an_actor():
+    import datetime as dt
+
+    import newsgraph
+
+    rec = newsgraph.process("ANKARA, Turkey (Reuters) - Russian officials met Greek envoys on "
+                            "Monday to discuss gas prices.", date=dt.date(2019, 3, 4))
+    assert not [a for a in rec.actors for s, _ in a.mentions if s < 25], rec.actors
+    assert {a.country for a in rec.actors} >= {"RUS", "GRC"}

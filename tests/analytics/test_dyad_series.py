@@ -7,7 +7,7 @@ import pytest
 
 import newsgraph
 from newsgraph.analytics import dyad_series, network, top_actors, top_dyads
-from newsgraph.errors import SettingsError
+from newsgraph.errors import QueryError
 from newsgraph.store import Store
 from newsgraph.testing import synthetic_record
 
@@ -119,10 +119,13 @@ def test_composite_codes_and_date_window(con):
 
 
 def test_bad_arguments_are_refused(con):
-    with pytest.raises(SettingsError):
+    with pytest.raises(QueryError):
         dyad_series(con, "TUR", "RUS", by="fortnight")
-    with pytest.raises(SettingsError):
+    with pytest.raises(QueryError):
         dyad_series(con, "TUR'; DROP TABLE events; --", "RUS")
+    with pytest.raises(QueryError) as err:
+        dyad_series(con, "TUR", "RUS", start="2016-13-01")
+    assert err.value.code == "E045"
 
 
 def test_top_actors_dyads_and_network(con):
@@ -143,3 +146,18 @@ def test_the_python_api_answers_the_same(store):
     with newsgraph.open_store(str(store), read_only=True) as s:
         assert s.dyad("TUR", "RUS").events.sum() == 4
         assert not s.top_actors(2).empty
+
+
+def test_an_event_dated_only_to_a_year_is_on_no_month(tmp_path):
+    # "Russia imposed sanctions on Turkey in late 2015", told in 2017: a year, not a month.
+    rec = synthetic_record("y1", "2017-05-03", [_ev("RUS", "TUR", THREAT)], text="Looking back.")
+    ev = rec.events[0]
+    ev.date, ev.date_resolution, ev.time_status = "2015", "part_of_year", "past"
+    later = synthetic_record("y2", "2015-11-24", [_ev("TUR", "RUS", HIT)], text="Jet down.")
+    with Store(tmp_path / "y.duckdb") as s:
+        s.write([rec, later])
+        monthly = dyad_series(s.con, "TUR", "RUS", by="month")
+        yearly = dyad_series(s.con, "TUR", "RUS", by="year").set_index("period")
+    assert "2015-01" not in set(monthly.period)  # no January spike from "late 2015"
+    assert monthly.events.sum() == 1 and monthly.attrs["off_axis"] == 1
+    assert yearly.loc["2015"].events == 2 and yearly.attrs["off_axis"] == 0

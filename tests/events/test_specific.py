@@ -171,3 +171,25 @@ def test_a_bare_derived_giving_verb_needs_its_receiver():
     assert not [c for c, _ in _codes("The striker gave the club a two-goal lead.") if c[:2] in {"06", "07", "08"}]
     assert any(c.startswith("06") or c.startswith("07")
                for c, _ in _codes("Japan gave Kenya two patrol boats."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez defeated Tom Reilly by 300 votes in the council race.",  # an election
+        "The film festival came to a close on Saturday.",
+        "The researchers were catching frogs near the creek.",
+        "Ana Ruiz wanted to take her son to the clinic.",  # an intent built on a bare verb
+    ],
+)
+def test_a_bare_derived_verb_needs_two_coded_actors(text):
+    # a derived family code ("defeat" 190, "catch" 171, "take" 17x) with no pattern word
+    # confirming it says nothing codable between uncoded people or no one
+    derived = [e for e in newsgraph.process(text, date=DATE).events if "patterns_verbs" in e.rule]
+    assert not derived, [(e.cameo.code, e.rule) for e in derived]
+
+
+def test_a_bare_derived_verb_between_coded_actors_stays():
+    rec = newsgraph.process("The British government outlawed the Ulster Volunteer Force on Monday.",
+                            date=DATE)
+    assert any(e.cameo.code.startswith("17") for e in rec.events)

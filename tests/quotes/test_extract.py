@@ -6,13 +6,14 @@ import datetime as dt
 
 import pytest
 
-from newsgraph import quotes
+from newsgraph import actors, quotes
 from newsgraph.context import DocContext
 from newsgraph.model import ArticleRecord
 
 
 def _quotes(nlp, settings, text):
     ctx = DocContext(nlp(text), ArticleRecord(id="t", text=text), settings, dt.date(2016, 8, 9))
+    actors.extract(ctx)  # quotes read the actors and the pronoun resolver it leaves
     quotes.extract(ctx)
     return ctx.record.quotes
 
@@ -58,7 +59,7 @@ def test_seed_direct_speakers(seed_quotes, seed_text, start, speaker):
 def test_seed_pronoun_speaker_is_resolved_or_explained(seed_quotes):
     q = _find(seed_quotes, "It is good that", "direct")
     assert q.speaker.reason and "he" in q.speaker.reason
-    assert q.speaker.name == "Putin" or "ambiguous" in q.speaker.reason
+    assert q.speaker.name.endswith("Putin") or "ambiguous" in q.speaker.reason
 
 
 def test_seed_kazakhstan_quotation_has_no_speaker(seed_quotes):

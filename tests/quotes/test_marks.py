@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.quotes.marks import find_marked
+from newsgraph.quotemarks import find_marked
 
 
 def _texts(text):

@@ -71,10 +71,16 @@ def test_stats_export_and_dyad_run_while_the_server_runs(served, tmp_path):
     stats = _cli("stats", "--store", str(store))
     assert stats.returncode == 0, stats.stderr
     assert _articles(stats.stdout) == 22
-    out = tmp_path / "events.csv"
-    export = _cli("export", "-f", "csv", "-o", str(out), "--store", str(store))
-    assert export.returncode == 0, export.stderr
-    assert out.read_text(encoding="utf-8").count("\n") > 1
+    from newsgraph.exports import FORMATS
+
+    for fmt, exporter in FORMATS.items():  # every format, the lake folder included
+        out = tmp_path / f"out{exporter.suffix or '-' + fmt}"
+        export = _cli("export", "-f", fmt, "-o", str(out), "--store", str(store))
+        assert export.returncode == 0, (fmt, export.stderr)
+        assert "E040" not in export.stderr
+        written = out.read_text(encoding="utf-8") if out.is_file() else \
+            "".join(p.name for p in out.rglob("*.parquet"))
+        assert written.strip(), fmt
     dyad = _cli("dyad", "TUR", "RUS", "--store", str(store))
     assert dyad.returncode == 0, dyad.stderr
     assert "E040" not in dyad.stderr

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 
+from ..clean.boilerplate import dateline_end
 from ..context import DocContext
 from ..model import Actor
+from ..pronouns import Candidate, PronounResolver, people_named
 from .coref import dyads, link_pronouns, link_surnames, link_titles
 from .index import ActorIndex
 from .kb import get_kb
@@ -17,18 +20,44 @@ log = logging.getLogger(__name__)
 
 
 def extract(ctx: DocContext) -> None:
-    """Write ``ctx.record.actors`` and set ``ctx.actor_index``."""
+    """Write ``ctx.record.actors``; set ``ctx.actor_index`` and ``ctx.pronouns``."""
     doc = ctx.doc
     kb = get_kb(ctx.settings)
     pieces = build_pieces(ctx.ents, find_atoms(ctx.tokens, kb), kb)
-    mentions = Assembler(doc, kb, pieces, ctx.published).mentions()
+    mentions = _outside_dateline(ctx, Assembler(doc, kb, pieces, ctx.published).mentions())
     link_surnames(mentions)
     link_titles(mentions)
     mentions += link_pronouns(ctx, mentions, ctx.record.warnings)
     mentions += dyads(ctx, mentions)
     actors = _number(ctx, mentions, kb)
     ctx.record.actors = actors
-    ctx.actor_index = ActorIndex(actors, [t.idx for t in ctx.tokens])
+    starts = [t.idx for t in ctx.tokens]
+    ctx.actor_index = ActorIndex(actors, starts)
+    ctx.pronouns = PronounResolver([s.start for s in ctx.sents], _candidates(actors, starts),
+                                   people_named(ctx.ents), ctx.quoted)
+
+
+def _outside_dateline(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """Mentions less those inside the body's dateline ("DUBAI, United Arab Emirates -"):
+    it names where the story was filed, not anyone who acts (places still read it)."""
+    end = dateline_end(ctx.text[ctx.body_start:ctx.body_start + 200])
+    if end is None:
+        return mentions
+    stop = ctx.body_start + end
+    doc = ctx.doc  # a mention that runs on past the dateline ("BRUSSELS - Belgium") stays
+    return [m for m in mentions if not (ctx.body_start <= doc[m.start].idx
+                                        and doc[m.end - 1].idx + len(doc[m.end - 1]) <= stop)]
+
+
+def _candidates(actors: list[Actor], token_starts: list[int]) -> list[Candidate]:
+    """Every mention of a numbered actor as tokens, for the pronoun resolver."""
+    out = []
+    for a in actors:
+        for s, e in a.mentions:
+            first = bisect.bisect_right(token_starts, s) - 1
+            last = bisect.bisect_left(token_starts, e)
+            out.append(Candidate(first, max(last, first + 1), a.id, a.name, a.kind == "person"))
+    return out
 
 
 def _number(ctx: DocContext, mentions: list[Mention], kb) -> list[Actor]:

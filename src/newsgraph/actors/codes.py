@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Collection
 
 # The sector codes newsgraph emits, with the word used in canonical actor names.
 SECTORS: dict[str, str] = {
@@ -59,7 +60,7 @@ CAMEO_TO_ISO: dict[str, str] = {
 }
 
 
-def iso_country(code: str | None, known: frozenset[str] | set[str]) -> str | None:
+def iso_country(code: str | None, known: Collection[str]) -> str | None:
     """An ISO alpha-3 (or non-state) code for a CAMEO country code, or None."""
     if not code:
         return None
@@ -78,7 +79,7 @@ def norm_sector(code: str | None) -> str | None:
     return code if code in SECTORS else None
 
 
-def split_code(code: str, known: frozenset[str] | set[str]) -> tuple[str | None, str | None]:
+def split_code(code: str, known: Collection[str]) -> tuple[str | None, str | None]:
     """Split a CAMEO composite code: "TURGOV" -> ("TUR", "GOV"), "IGOWSTNAT" -> ("IGO", "IGO").
 
     The first triple is the country (or a non-state code); the first later triple that is

@@ -6,25 +6,21 @@ its rule so users can see why "he" became Putin.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 
 from ..context import DocContext
 from ..errors import W101
+from ..lexicon import SAYING, words
+from ..pronouns import Candidate, PronounResolver, people_named
 from .resolver import Mention
 
-REPORTING = frozenset(
-    "say tell add announce state claim insist note warn explain stress declare write ask "
-    "reply continue argue believe confirm deny admit".split()
-)
 # Head-of-state/government titles "leader" may stand for.
-LEADER_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "leader",
-                 "supreme leader", "emir")
+LEADER_TITLES = words("leader_title")
 
 
 def link_surnames(mentions: list[Mention]) -> None:
     """ "Sezer" alone joins "Aydin Sezer" (unknown people only; the KB lists surnames)."""
-    full = {}
+    full: dict[str, Mention] = {}
     for m in mentions:
         if m.kind == "person" and " " in m.name:
             full.setdefault(m.name.split()[-1].lower(), m)
@@ -72,30 +68,28 @@ def _best(cands: list[Mention], m: Mention) -> Mention | None:
     return max(cands, key=lambda c: (count[c.key], c.start < m.start, c.start))
 
 
-_PRONOUNS = {"he", "He", "HE", "she", "She", "SHE"}
+_SUBJECT_PRONOUNS = {"he", "He", "HE", "she", "She", "SHE"}
 
 
 def link_pronouns(ctx: DocContext, mentions: list[Mention], warnings: list[str]) -> list[Mention]:
-    """ "he said": the nearest person mentioned before, within three sentences."""
-    out = []
+    """ "he said": the person the document's one pronoun resolver finds (see pronouns.py)."""
+    out: list[Mention] = []
     # Only "he"/"she" tokens matter: find them by their text, not by walking every token.
-    pronouns = [t for t in ctx.tokens if t.text in _PRONOUNS]
+    pronouns = [t for t in ctx.tokens if t.text in _SUBJECT_PRONOUNS]
     if not pronouns:
         return out
-    sent_starts = [s.start for s in ctx.sents]
-
-    def sent_of(i: int) -> int:
-        return bisect.bisect_right(sent_starts, i) - 1
-
-    people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
+    people = [m for m in mentions if m.kind == "person"]
+    resolver = PronounResolver([s.start for s in ctx.sents], (
+        Candidate(m.start, m.end, m.key, m.name, True) for m in people),
+        people_named(ctx.ents), ctx.quoted)
     for tok in pronouns:
-        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in REPORTING:
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in SAYING:
             continue
-        before = [p for p in people if p.end <= tok.i and sent_of(tok.i) - sent_of(p.start) <= 3]
-        if not before:
+        found = resolver.resolve(tok)
+        if found is None:
             warnings.append(W101(word=tok.text, start=tok.idx, end=tok.idx + len(tok)))
             continue
-        p = before[-1]
+        p = next(m for m in people if m.start == found.token and m.key == found.ref)
         out.append(Mention(p.key, tok.i, tok.i + 1, p.name, p.kind, p.country, p.sector,
                            p.kb_id, p.role, "coref:pronoun", 0.6, p.reason))
     return out
@@ -103,7 +97,7 @@ def link_pronouns(ctx: DocContext, mentions: list[Mention], warnings: list[str])
 
 def dyads(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """ "the two countries", "both countries" -> a compound of the two most-named states."""
-    out = []
+    out: list[Mention] = []
     low = ctx.text.lower()
     if "countries" not in low and "nations" not in low:
         return out  # the only words this rule reads; skip the token walk
@@ -116,7 +110,7 @@ def dyads(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                   and len(m.country) == 3 and m.country not in {"IGO", "NGO", "MNC", "IMG"}]
         pool = before if len({m.country for m in before}) >= 2 else [
             m for m in mentions if m.country and m.kind != "agent"]
-        top = [c for c, _ in Counter(m.country for m in pool).most_common(2)]
+        top = [c for c, _ in Counter(m.country for m in pool if m.country).most_common(2)]
         if len(top) < 2:
             continue
         start = min([c.i for c in tok.children if c.dep_ in {"det", "nummod", "poss"}] + [tok.i])

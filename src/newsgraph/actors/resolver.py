@@ -243,8 +243,8 @@ class Assembler(StateRules):
         start = self._span_start(k)
         if not countries:
             placed = self._placed(k, p)
-            if placed is not None and placed[1]:
-                j, iso = placed
+            if placed is not None and placed[1] is not None:
+                j, iso = placed[0], placed[1]
                 if self.pieces[j].kind in {"state", "capital", "city"}:
                     self.consumed.add(j)  # "rebels in the Ivory Coast" is one actor
                     end = max(end, self.pieces[j].end)

@@ -7,9 +7,16 @@ object, possessor) is the government (GOV), elsewhere CVL; a plural demonym
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .codes import norm_key
 from .mention import Mention, root, state_name
 from .pieces import Piece
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .kb import KB
 
 # Prepositions after which a capital or city is where something happens, not who acts.
 LOCATIVE = frozenset(
@@ -22,6 +29,15 @@ ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "ROOT", 
 
 class StateRules:
     """Mixin of :class:`resolver.Assembler`: mentions for state, capital and city pieces."""
+
+    # What the mixin reads from the Assembler it is mixed into.
+    doc: Doc
+    kb: KB
+    pieces: list[Piece]
+    consumed: set[int]
+
+    def _placed(self, k: int, p: Piece) -> tuple[int, str | None] | None:
+        raise NotImplementedError  # Assembler._placed
 
     def _state(self, k: int, p: Piece) -> list[Mention]:
         r = root(self.doc, p)

@@ -5,10 +5,28 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from ..errors import SettingsError
+from ..errors import QueryError
+from ..isodate import Day, date_window, require_day
 
 # Period name -> strftime format of the period label.
 PERIODS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
+
+# How fine each date resolution is, on the scale of the series periods (day 0 .. year 3).
+# An event goes on a series axis only when its date is at least as fine as the period:
+# "sanctions imposed in late 2015" has no month, so it is on no month of a monthly series
+# (placing it on the year's first day would make a January spike that never happened).
+RESOLUTION_RANK = {"day": 0.0, "week": 1.0, "part_of_month": 2.0, "month": 2.0,
+                   "quarter": 2.5, "season": 2.5, "part_of_year": 3.0, "year": 3.0}
+PERIOD_RANK = {"day": 0.0, "week": 1.0, "month": 2.0, "year": 3.0}
+
+
+def fits_axis(by: str) -> str:
+    """SQL condition: the event's date is fine enough for a series by ``by`` (an event
+    without its own resolution is dated by its publication day)."""
+    ok = sorted(r for r, rank in RESOLUTION_RANK.items() if rank <= PERIOD_RANK[by])
+    listed = ", ".join(f"'{r}'" for r in ok)
+    return f"coalesce(date_resolution, 'day') IN ({listed})"
+
 
 SERIES_COLUMNS = ["period", "events", "quad1", "quad2", "quad3", "quad4", "goldstein_sum",
                   "goldstein_mean", "tone_mean", "articles", "events_per_100_articles"]
@@ -22,26 +40,8 @@ def actor_filter(side: str, code: str) -> str:
 
 def _safe(code: str) -> str:
     if not code.replace("_", "").isalnum():
-        raise SettingsError(f"{code!r} is not an actor code (letters and digits, e.g. TUR, TURGOV)")
+        raise QueryError(f"{code!r} is not an actor code (letters and digits, e.g. TUR, TURGOV)")
     return code.upper()
-
-
-def _window(column: str, start: str | None, end: str | None) -> str:
-    parts = []
-    if start:
-        parts.append(f"{column} >= DATE '{_iso(start)}'")
-    if end:
-        parts.append(f"{column} <= DATE '{_iso(end)}'")
-    return " AND ".join(parts) or "TRUE"
-
-
-def _iso(value: str) -> str:
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(str(value)[:10]).isoformat()
-    except ValueError:
-        raise SettingsError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def calendar(lo: str, hi: str, by: str) -> str:
@@ -68,24 +68,27 @@ def dyad_series(
     calendar-true axis: every period from the first event's (or ``start``'s) to the last
     event's (or ``end``'s), periods without events present with zero counts. Empty when no
     event matches. Events are merged events dated by their own date (a past reference
-    falls in its own month, an undated event in none).
+    falls in its own month, an undated event in none); one dated more coarsely than the
+    period (a year on a month axis) is on no period and counted in ``df.attrs["off_axis"]``.
 
     Columns: period, events, quad1..quad4 (integers), goldstein_sum (0 when empty),
     goldstein_mean and tone_mean (missing when empty), articles (all articles published in
     the period, for normalisation), events_per_100_articles (missing without articles).
     """
     if by not in PERIODS:
-        raise SettingsError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
+        raise QueryError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
     fmt = PERIODS[by]
     pair = f"({actor_filter('source', a)} AND {actor_filter('target', b)})"
     if not directed:
         pair += f" OR ({actor_filter('source', b)} AND {actor_filter('target', a)})"
-    lo = f"DATE '{_iso(start)}'" if start else "(SELECT min(day) FROM merged)"
-    hi = f"DATE '{_iso(end)}'" if end else "(SELECT max(day) FROM merged)"
+    first, last = require_day(start, "start"), require_day(end, "end")
+    lo = f"DATE '{first.isoformat()}'" if first else "(SELECT min(day) FROM merged)"
+    hi = f"DATE '{last.isoformat()}'" if last else "(SELECT max(day) FROM merged)"
+    chosen = f"counted AND ({pair}) AND day IS NOT NULL AND {date_window('day', start, end)}"
     sql = f"""
     WITH mentions AS (
         SELECT merged_id, day, quad_class, goldstein, tone FROM events
-        WHERE counted AND ({pair}) AND day IS NOT NULL AND {_window("day", start, end)}
+        WHERE {chosen} AND {fits_axis(by)}
     ), merged AS (
         SELECT min(day) AS day, any_value(quad_class) AS quad_class,
                any_value(goldstein) AS goldstein, avg(tone) AS tone
@@ -101,7 +104,7 @@ def dyad_series(
         FROM merged GROUP BY period
     ), arts AS (
         SELECT strftime(published, '{fmt}') AS period, count(*) AS articles FROM articles
-        WHERE published IS NOT NULL AND {_window("published", start, end)} GROUP BY period
+        WHERE published IS NOT NULL AND {date_window("published", start, end)} GROUP BY period
     ), axis AS (
         {calendar(lo, hi, by)} WHERE EXISTS (SELECT 1 FROM merged)
     )
@@ -118,19 +121,25 @@ def dyad_series(
     df = con.execute(sql).df()
     for col in ("events", "quad1", "quad2", "quad3", "quad4", "articles"):
         df[col] = df[col].astype("int64")
-    return df[SERIES_COLUMNS]
+    df = df[SERIES_COLUMNS]
+    off = con.execute(f"""SELECT count(DISTINCT merged_id) FROM events WHERE {chosen}
+        AND merged_id NOT IN (SELECT merged_id FROM events WHERE {chosen} AND {fits_axis(by)})
+        """).fetchone()
+    df.attrs["off_axis"] = int(off[0]) if off else 0  # events dated too coarsely for ``by``
+    return df
 
 
 def volume_series(con: duckdb.DuckDBPyConnection, *, by: str = "month") -> pd.DataFrame:
     """Articles (by publication date) and counted merged events (by their own date) per
     period, with events by QuadClass, on a calendar-true axis: every period from the first
     to the last publication (empty periods with zeros). Events dated outside that span
-    (history a story recalls, plans ahead) and undated events are on no period.
+    (history a story recalls, plans ahead), undated events and events dated more coarsely
+    than the period (see :func:`fits_axis`) are on no period.
 
     Columns: period, articles, events, quad1..quad4 (integers).
     """
     if by not in PERIODS:
-        raise SettingsError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
+        raise QueryError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
     fmt = PERIODS[by]
     lo, hi = "(SELECT min(published) FROM articles)", "(SELECT max(published) FROM articles)"
     sql = f"""
@@ -143,7 +152,7 @@ def volume_series(con: duckdb.DuckDBPyConnection, *, by: str = "month") -> pd.Da
                  count(*) FILTER (WHERE quad_class = 2) AS quad2,
                  count(*) FILTER (WHERE quad_class = 3) AS quad3,
                  count(*) FILTER (WHERE quad_class = 4) AS quad4
-          FROM merged_events WHERE counted AND day IS NOT NULL GROUP BY 1)
+          FROM merged_events WHERE counted AND day IS NOT NULL AND {fits_axis(by)} GROUP BY 1)
     SELECT axis.period, coalesce(articles, 0) AS articles, coalesce(events, 0) AS events,
            coalesce(quad1, 0) AS quad1, coalesce(quad2, 0) AS quad2,
            coalesce(quad3, 0) AS quad3, coalesce(quad4, 0) AS quad4
@@ -167,7 +176,7 @@ def top_actors(
     as_target, goldstein_mean, articles. ``by`` = "code" (TURGOV) or "country" (TUR)."""
     s, t = ("source_code", "target_code") if by == "code" else ("source_country",
                                                                   "target_country")
-    where = f"counted AND {_window('day', start, end)}"
+    where = f"counted AND {date_window('day', start, end)}"
     # One row per merged event (a happening reported N times counts once).
     sql = f"""
     WITH m AS (
@@ -194,27 +203,34 @@ def top_actors(
     return con.execute(sql).df()
 
 
-def top_dyads(
-    con: duckdb.DuckDBPyConnection,
-    n: int = 20,
-    start: str | None = None,
-    end: str | None = None,
-    *,
-    by: str = "code",
-) -> pd.DataFrame:
-    """The ``n`` directed dyads with most events: source, target, events, quad1..quad4,
-    goldstein_mean, articles."""
+DYAD_COLUMNS = ["source", "target", "events", "quad1", "quad2", "quad3", "quad4", "conflict",
+                "goldstein_mean", "articles"]
+
+
+def top_dyads_query(n: int = 20, start: Day = None, end: Day = None, *,
+                    by: str = "code", directed: bool = True, international: bool = False
+                    ) -> str:
+    """SQL for the ``n`` dyads with most events: the one counting rule every caller uses.
+
+    An event is a merged event (its mentions across an article counted once) that is
+    ``counted`` (neither a background reference nor a duplicate); a dyad names both sides.
+    ``by``: "code" (TURGOV) or "country" (TUR). ``directed`` False folds A->B and B->A into
+    one pair (source < target alphabetically); ``international`` leaves out pairs whose two
+    sides are the same. Columns: :data:`DYAD_COLUMNS` (conflict = quad3 + quad4)."""
+    if by not in ("code", "country"):
+        raise QueryError(f"by must be 'code' or 'country', not {by!r}")
     s, t = ("source_code", "target_code") if by == "code" else ("source_country",
                                                                   "target_country")
+    a, b = (s, t) if directed else (f"least({s}, {t})", f"greatest({s}, {t})")
     where = (f"counted AND {s} IS NOT NULL AND {t} IS NOT NULL AND "
-             f"{_window('day', start, end)}")
-    sql = f"""
+             f"{date_window('day', start, end)}" + (f" AND {s} <> {t}" if international else ""))
+    return f"""
     WITH m AS (
-        SELECT merged_id, any_value({s}) AS source, any_value({t}) AS target,
+        SELECT merged_id, any_value({a}) AS source, any_value({b}) AS target,
                any_value(quad_class) AS quad_class, any_value(goldstein) AS goldstein
         FROM events WHERE {where} GROUP BY merged_id
     ), arts AS (
-        SELECT {s} AS source, {t} AS target, count(DISTINCT article_id) AS articles
+        SELECT {a} AS source, {b} AS target, count(DISTINCT article_id) AS articles
         FROM events WHERE {where} GROUP BY ALL
     )
     SELECT source, target, count(*) AS events,
@@ -222,8 +238,23 @@ def top_dyads(
            count(*) FILTER (WHERE quad_class = 2) AS quad2,
            count(*) FILTER (WHERE quad_class = 3) AS quad3,
            count(*) FILTER (WHERE quad_class = 4) AS quad4,
+           count(*) FILTER (WHERE quad_class >= 3) AS conflict,
            avg(goldstein) AS goldstein_mean, any_value(arts.articles) AS articles
     FROM m JOIN arts USING (source, target)
     GROUP BY source, target ORDER BY events DESC, source, target LIMIT {int(n)}
     """
+
+
+def top_dyads(
+    con: duckdb.DuckDBPyConnection,
+    n: int = 20,
+    start: str | None = None,
+    end: str | None = None,
+    *,
+    by: str = "code",
+    directed: bool = True,
+    international: bool = False,
+) -> pd.DataFrame:
+    """The ``n`` dyads with most events (see :func:`top_dyads_query` for the rule)."""
+    sql = top_dyads_query(n, start, end, by=by, directed=directed, international=international)
     return con.execute(sql).df()

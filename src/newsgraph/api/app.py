@@ -14,7 +14,16 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..search import LiveIndex
 from ..settings import Settings, load_settings
-from . import apidocs, errorpages, pages, routes_analysis, routes_data, routes_search, routes_write
+from . import (
+    apidocs,
+    errorpages,
+    pages,
+    routes_analysis,
+    routes_data,
+    routes_search,
+    routes_watch,
+    routes_write,
+)
 from .db import Database, QueryTimeout
 from .fetcher import Fetcher
 from .guard import HostAllowList, SecurityHeaders
@@ -74,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes_analysis.router)
     app.include_router(routes_write.router)
     app.include_router(routes_search.router)
+    app.include_router(routes_watch.router)
     app.include_router(pages.router)
     apidocs.install(app)
     app.mount("/static", StaticFiles(directory=str(pages.WEB / "static")), name="static")

@@ -142,6 +142,16 @@ class Database:
         with self._lock.read():
             return self.store.known_ids(ids)
 
+    def with_writer(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run ``fn`` on a short-lived read-write connection (as ``write`` does)."""
+        with self._lock.write():
+            self.store.close()
+            try:
+                with Store(self.path, wait_s=self.WRITE_WAIT_S) as writer:
+                    return fn(writer.con)
+            finally:
+                self.store = Store(self.path, read_only=True)
+
     def write(self, records: list[ArticleRecord]) -> int:
         """Store records through a short-lived writer; returns how many were new."""
         with self._lock.write():

@@ -24,7 +24,7 @@ from ..store.connect import damaged
 
 log = logging.getLogger(__name__)
 
-HEADINGS = {400: "Bad request", 404: "Page not found", 405: "Method not allowed",
+HEADINGS = {400: "Bad request", 401: "A token is needed", 403: "Not allowed", 413: "Too large", 404: "Page not found", 405: "Method not allowed",
             422: "Some values could not be used", 429: "Too many requests", 500: "Something went wrong on the server",
             503: "The server is busy", 504: "A remote server did not answer in time"}
 # The status a coded error is answered with (input errors and the rest: 422).
@@ -38,7 +38,11 @@ HINTS = {"dyad": "two actor codes such as TUR-RUS or TURGOV-RUS",
          "cameo": "a CAMEO code or prefix of 2-4 digits, e.g. 19 or 190",
          "root": "a CAMEO root code, 01-20", "plover": "a PLOVER event type, e.g. ASSAULT",
          "start": "a date (YYYY-MM-DD)", "end": "a date (YYYY-MM-DD)",
-         "quad": "a QuadClass, 1-4", "actor": "an actor code (TUR, TURGOV) or a name"}
+         "quad": "a QuadClass, 1-4", "actor": "an actor code (TUR, TURGOV) or a name",
+         "country": "a country code of 3 letters (SYR, any case)",
+         "sort": "a column (published, date, source, target, event, quad, goldstein, place, "
+                 "confidence), with a leading - for descending",
+         "kind": "dyad, actor or events"}
 
 
 class CodedError(StarletteHTTPException):

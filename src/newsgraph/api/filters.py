@@ -18,6 +18,7 @@ from .deps import ArticleId
 # Actor codes (TUR, TURGOV, IGO) or a name fragment; letters, digits and a few name marks only.
 ACTOR_PATTERN = r"^[\w .,'’\-]{1,80}$"
 CODE3 = r"^[A-Z]{3}$"
+CODE3_LOOSE = r"^\s*[A-Za-z]{3}\s*$"
 CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3}){0,3}$")
 # What a form may hold for a code or a pair before normalising ("tur", "TUR - rus", "turgov/rus").
 LOOSE_CODE = r"^\s*[A-Za-z0-9_]{3,12}\s*$"
@@ -104,6 +105,8 @@ class EventFilter:
     place: str | None = None
     q: str | None = None
     article: str | None = None
+    outlet: str | None = None
+    country: str | None = None
     include_modal: bool = True
 
     def where(self) -> tuple[str, list[Any]]:
@@ -165,6 +168,12 @@ class EventFilter:
         if self.article:
             conds.append("article_id = ?")
             params.append(self.article)
+        if self.country:
+            conds.append("place_country = ?")
+            params.append(self.country)
+        if self.outlet:
+            conds.append("article_id IN (SELECT id FROM articles WHERE source = ?)")
+            params.append(self.outlet)
         if not self.include_modal:
             conds.append("coalesce(counted, true)")
         return (" AND ".join(conds) or "true"), params
@@ -173,7 +182,8 @@ class EventFilter:
         """The filter as query parameters (for download and pagination links)."""
         out: list[tuple[str, str]] = []
         for name in ("actor", "source", "target", "dyad", "cameo", "root", "plover", "start",
-                     "end", "place", "q", "article"):
+                     "end", "place", "q", "article", "outlet",
+                     "country"):
             value = getattr(self, name)
             if value not in (None, ""):
                 out.append((name, str(value)))
@@ -200,6 +210,8 @@ def event_filter(
     place: Annotated[str | None, Query(max_length=80, description="Place name fragment or country code.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text search in event names, actors, places.")] = None,
     article: ArticleId = None,
+    outlet: Annotated[str | None, Query(max_length=200, description="The article's outlet (its source, e.g. a domain).")] = None,
+    country: Annotated[str | None, Query(pattern=CODE3_LOOSE, description="The place's country (ISO alpha-3, any case).")] = None,
     include_modal: Annotated[bool, Query(description="Include negated and modal events.")] = True,
 ) -> EventFilter:
     if actor:
@@ -209,4 +221,6 @@ def event_filter(
     dyad = norm_dyad(dyad) if dyad else None
     return EventFilter(actor=actor, source=source, target=target, dyad=dyad, directed=directed,
                        cameo=cameo, root=root, quad=quad, plover=plover, start=start, end=end,
-                       place=place, q=q, article=article, include_modal=include_modal)
+                       place=place, q=q, article=article, outlet=outlet,
+                       country=country.strip().upper() if country else None,
+                       include_modal=include_modal)

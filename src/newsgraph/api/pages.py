@@ -17,7 +17,8 @@ from fastapi.templating import Jinja2Templates
 
 from ..search.index import KINDS, RANK_LIMIT, first_line
 from ..urls import link_url
-from . import queries
+from . import browse, netlayout, queries
+from .basemap import map_data
 from .db import Database
 from .deps import ArticlePath, Offset, Text, get_db, id_path
 from .filters import LOOSE_CODE, EventFilter, event_filter, norm_code
@@ -73,13 +74,26 @@ def overview(request: Request, db: DB) -> HTMLResponse:
                   dyads=queries.top_dyads(db, n=10), events=latest, articles=recent)
 
 
+Sort = Annotated[str | None, Query(pattern=r"^-?(" + "|".join(browse.SORTS) + ")$",
+                                    description="Column to sort by; a leading - sorts descending.")]
+FACET_NAMES = {"root": "CAMEO root", "actor": "Actor (either side)", "country": "Place country",
+               "quad": "QuadClass", "outlet": "Outlet"}
+
+
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, db: DB, f: Annotated[EventFilter, Depends(event_filter)],
-                offset: Offset = 0) -> HTMLResponse:
-    rows = queries.events(db, f, limit=PAGE, offset=offset)
+                offset: Offset = 0, sort: Sort = None) -> HTMLResponse:
+    # The page starts as the exports do (counted events only: no negated or modal ones).
+    f.include_modal = request.query_params.get("include_modal", "false").lower() == "true"
+    rows = browse.page(db, f, sort=sort, limit=PAGE, offset=offset)
+    qs = [(k, v) for k, v in f.query_string() if k != "include_modal"]
+    qs.append(("include_modal", "true" if f.include_modal else "false"))
+    facets = browse.facets(db, f)
     return render(request, "events.html", page="events", f=f, events=rows,
                   total=queries.events_total(db, f), offset=offset, size=PAGE,
-                  qs=f.query_string(), roots=CAMEO_ROOTS)
+                  qs=qs, sort=sort or browse.DEFAULT_SORT,
+                  page_qs=qs + ([("sort", sort)] if sort else []),
+                  roots=CAMEO_ROOTS, facets=facets, facet_names=FACET_NAMES)
 
 
 @router.get("/dyad", response_class=HTMLResponse)
@@ -101,16 +115,28 @@ def dyad_page(request: Request, db: DB,
                   dyads=dyads, events=rows, total=total)
 
 
+_LAYOUT: dict[str, Any] = {}  # the last layout and the store version it was made for
+
+
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, db: DB) -> HTMLResponse:
+    from ..analytics import network
+
     months = [v["period"] for v in queries.volumes(db) if v["events"]]
-    return render(request, "network.html", page="network", months=months)
+    # One layout for the whole period: the slider only shows and hides nodes and links.
+    version = browse.store_version(db)
+    if _LAYOUT.get("version") != version:
+        whole = db.with_cursor(lambda cur: network(cur, None, None, by="country"))
+        _LAYOUT.update(version=version, layout=netlayout.layout(whole))
+    return render(request, "network.html", page="network",
+                  data={"months": months, **_LAYOUT["layout"]})
 
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, db: DB) -> HTMLResponse:
-    return render(request, "map.html", page="map",
-                  places=queries.event_places(db, EventFilter(), limit=15))
+    found = map_data(db, EventFilter())
+    return render(request, "map.html", page="map", places=found["points"][:12],
+                  countries=found["countries"][:8])
 
 
 @router.get("/articles", response_class=HTMLResponse)

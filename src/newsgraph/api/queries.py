@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from typing import Any
 
+from ..analytics.dyads import top_dyads_query
+from ..isodate import date_window
 from .db import Database
 from .filters import EventFilter
 
@@ -80,21 +82,10 @@ def volumes(db: Database, *, by: str = "month") -> list[dict[str, Any]]:
     return db.with_cursor(lambda cur: volume_series(cur, by=by).to_dict(orient="records"))
 
 
-def _range(start: dt.date | None, end: dt.date | None, column: str = "published") -> tuple[str, list]:
-    conds, params = [], []
-    if start:
-        conds.append(f"{column} >= ?")
-        params.append(start)
-    if end:
-        conds.append(f"{column} <= ?")
-        params.append(end)
-    return (" AND ".join(conds) or "true"), params
-
-
 def top_actors(db: Database, *, n: int, start: dt.date | None = None,
                end: dt.date | None = None, q: str | None = None) -> list[dict[str, Any]]:
     """Actors by the number of articles naming them, with their events as source or target."""
-    cond, params = _range(start, end, "ar.published")
+    cond, params = date_window("ar.published", start, end), []
     if q:
         cond += " AND (contains(lower(ac.name), ?) OR ac.country = ? OR ac.code = ?)"
         params += [q.lower(), q.upper(), q.upper()]
@@ -110,18 +101,13 @@ def top_actors(db: Database, *, n: int, start: dt.date | None = None,
 
 def top_dyads(db: Database, *, n: int, start: dt.date | None = None,
               end: dt.date | None = None) -> list[dict[str, Any]]:
-    """Country pairs (either direction) by event count, with mean Goldstein."""
-    cond, params = _range(start, end)
-    sql = f"""
-        SELECT least(source_country, target_country) AS a,
-               greatest(source_country, target_country) AS b,
-               count(*) AS events, avg(goldstein) AS goldstein_mean,
-               count(*) FILTER (WHERE quad_class >= 3) AS conflict
-        FROM events
-        WHERE source_country IS NOT NULL AND target_country IS NOT NULL
-          AND source_country <> target_country AND {cond}
-        GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?"""
-    return db.query(sql, [*params, n]).dicts()
+    """Country pairs (either direction, two different countries) by merged events, with
+    mean Goldstein and conflict events: the analytics layer's one counting rule."""
+    sql = top_dyads_query(n, start, end, by="country", directed=False, international=True)
+    rows = db.query(sql).dicts()
+    for r in rows:
+        r["a"], r["b"] = r.pop("source"), r.pop("target")
+    return rows
 
 
 def articles(db: Database, *, q: str | None, start: dt.date | None, end: dt.date | None,
@@ -131,7 +117,7 @@ def articles(db: Database, *, q: str | None, start: dt.date | None, end: dt.date
 
     ``lead`` is the start of the text, from which an untitled article gets its label.
     """
-    cond, params = _range(start, end)
+    cond, params = date_window("published", start, end), []
     if dated is not None:
         cond += " AND published IS NOT NULL" if dated else " AND published IS NULL"
     if q:

@@ -37,7 +37,8 @@ def dyad_series(
                                        end=_iso(end))
         return {"a": a, "b": b, "by": by, "directed": directed,
                 "series": clean(series.to_dict(orient="records")),
-                "change_points": clean(analytics.change_points(series))}
+                "change_points": clean(analytics.change_points(series)),
+                "off_axis": series.attrs.get("off_axis", 0)}
 
     return db.with_cursor(run)
 

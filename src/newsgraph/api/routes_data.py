@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from . import queries
-from .basemap import GRID_DEG, land_cells
+from .basemap import map_data, outlines_response
 from .db import Database
 from .deps import ArticleId, ArticlePath, Limit, Offset, Text, clean, get_db
 from .export import Format, table_response
@@ -32,9 +32,17 @@ def volumes(db: DB, by: Annotated[str, Query(pattern="^(month|day)$")] = "month"
     return queries.volumes(db, by=by)
 
 
-@router.get("/basemap", tags=["meta"], summary="Land cells (lat, lon) of the dashboard's map")
-def basemap() -> dict[str, Any]:
-    return {"grid": GRID_DEG, "cells": land_cells()}
+@router.get("/basemap", tags=["meta"],
+            summary="Country outlines of the dashboard's map (Natural Earth, by ISO alpha-3)")
+def basemap(request: Request) -> Response:
+    return outlines_response(request)
+
+
+@router.get("/map", tags=["places"],
+            summary="Events per country, per place below country level, and per metonym")
+def map_events(db: DB, f: Annotated[EventFilter, Depends(event_filter)],
+               limit: Annotated[int, Query(ge=1, le=20_000)] = 5000) -> dict[str, Any]:
+    return clean(map_data(db, f, limit=limit))
 
 
 @router.get("/articles", tags=["articles"], summary="Articles, newest first")

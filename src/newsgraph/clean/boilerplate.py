@@ -124,6 +124,31 @@ def is_dateline(line: str) -> bool:
     return bool(_DL_END.match(line, pos))
 
 
+# A dateline in mixed case is known by its agency: "Hanoi (VNA) -", "New Delhi (IANS):".
+_DL_AGENCY = re.compile(r"(?!(?:The|A|An|In|On|At) )[A-Z][\w.'’]*(?:,? [A-Z][\w.'’]*){0,3} "
+                        r"\([A-Z][A-Za-z]+\)\s*[-–—:]")
+
+
+def dateline_end(line: str) -> int | None:
+    """Where a dateline that opens ``line`` ends: "DUBAI, United Arab Emirates — Emirates
+    finalized ..." -> the offset after the dash; None when the line opens with none. Only a
+    dateline closed by a dash or colon, whose place has three letters or more, counts."""
+    if agency := _DL_AGENCY.match(line):
+        return agency.end()
+    head = _DL_HEAD.match(line)
+    if not head or sum(ch.isalpha() for ch in head.group(0).split("-")[0]) < 3:
+        return None
+    if "-" in line[3:head.end()]:
+        return line.index("-", 3) + 1
+    pos = head.end()
+    if region := _DL_REGION.match(line, pos):
+        if "-" in line[pos + 2:region.end()]:
+            return line.index("-", pos + 2) + 1
+        pos = region.end()
+    end = _DL_END.match(line, pos)
+    return end.end() if end and end.group(2) else None
+
+
 def keeps_as_content(line: str) -> str | None:
     """Why a headline-like trailing line is story content, or None.
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+from ..lexicon import FUTURE_AUX
+
 # "is expected to meet", "plans to visit", "is due to arrive", "is going to sign"
 _FUTURE_GOVERNORS = {"expect", "plan", "schedule", "due", "set", "intend", "aim", "prepare", "go"}
 _MAX_CLIMB = 6
@@ -27,7 +28,7 @@ def _verb_of(token: Token) -> Token | None:
 
 
 def _is_future(verb: Token) -> bool:
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children):
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in verb.children):
         return True
     # "is scheduled for May", "is due on Thursday", "are expected in June"
     if (

@@ -34,8 +34,10 @@ log = logging.getLogger(__name__)
 def extract(ctx: DocContext) -> None:
     """Code the events of every body sentence into ``ctx.record.events``."""
     settings = ctx.settings
-    resolver = ArgResolver(ctx.actor_index, {a.id: a.country for a in ctx.record.actors if a.country})
+    resolver = ArgResolver(ctx.actor_index, {a.id: a.country for a in ctx.record.actors if a.country},
+                           ctx.pronouns)
     dict_mode = active(settings)
+    coded = {a.id for a in ctx.record.actors if a.country or a.sector}
     if dict_mode:
         unnamed = {a.id for a in ctx.record.actors if a.rule.endswith("context-country")}
         coder: SentenceCoder = DictCoder(verb_dictionary(settings.verb_dictionary), resolver, unnamed)
@@ -67,7 +69,7 @@ def extract(ctx: DocContext) -> None:
             drop_self_targets(cands, resolver, states)
             fill_implicit_sources(ctx, ctx.sents, n, cands)
             drop_nameless(cands)
-            drop_weak_dyads(cands)
+            drop_weak_dyads(cands, coded)
         if not cands:
             continue
         triggers = {c.trigger.i for c in cands}

@@ -6,13 +6,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..context import ActorLookup
-from .syntax import SPEECH_VERBS
+from ..context import ActorLookup, PronounLookup
+from ..lexicon import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, GROUP_PRONOUNS, PERSON_PRONOUNS
+from ..pronouns import speaker_of_clause
 
-THIRD_PERSON = {"he", "she", "him", "her", "his"}
-# "it"/"they" only stand for the speaker: "the rebels said they will release ..."
-SPEAKER_ONLY = {"it", "its", "they", "their", "them", "we", "our", "us"}
-FIRST_PERSON = {"i", "me", "my"}
+# "it"/"they"/"we" stand for an actor only as the speaker ("the rebels said they will
+# release ..."): the speaker's own words are resolved as an argument (modifiers included).
+SPEAKER_ONLY = GROUP_PRONOUNS | FIRST_PERSON_PLURAL
+# "he", "his", "I": what the document's pronoun resolver finds (newsgraph/pronouns.py).
+RESOLVED = PERSON_PRONOUNS | FIRST_PERSON_SINGULAR
 # Modifier relations through which a non-actor noun names its actor: "a Russian jet",
 # "Turkey's president", "the Kremlin spokesman".
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
@@ -48,8 +50,10 @@ class Arg:
 class ArgResolver:
     """Actor ids for argument tokens through the actors extractor's lookup."""
 
-    def __init__(self, lookup: ActorLookup, countries: dict[str, str] | None = None) -> None:
+    def __init__(self, lookup: ActorLookup, countries: dict[str, str] | None = None,
+                 pronouns: PronounLookup | None = None) -> None:
         self.lookup = lookup
+        self.pronouns = pronouns
         self.countries = countries or {}  # actor id -> country code, where known
 
     def resolve(self, toks: list[Token]) -> Arg:
@@ -65,7 +69,7 @@ class ArgResolver:
             return
         low = tok.lower_
         if low in SPEAKER_ONLY:
-            speaker = _speaker_of_clause(tok)
+            speaker = speaker_of_clause(tok)
             if speaker is not None:
                 sub = Arg()
                 self._one(speaker, sub, depth + 1)
@@ -73,10 +77,10 @@ class ArgResolver:
                     arg.add([aid], tok)
                 arg.fallback = arg.fallback or bool(sub)
             return
-        if low in THIRD_PERSON or low in FIRST_PERSON:
-            ante = self._antecedent(tok)
+        if low in RESOLVED:
+            ante = self.pronouns.resolve(tok) if self.pronouns is not None else None
             if ante is not None:
-                arg.add(self.lookup.ids_for_token(ante.i), tok)
+                arg.add(self.lookup.ids_for_token(ante.token), tok)
                 arg.fallback = True
             return
         if tok.pos_ not in {"NOUN", "PROPN", "PRON", "ADJ", "NUM"} or depth > 1:
@@ -103,38 +107,3 @@ class ArgResolver:
                         self._one(g, arg, depth + 1)
             elif c.dep_ == "appos":
                 self._one(c, arg, depth + 1)
-
-    def _antecedent(self, tok: Token) -> Token | None:
-        """Cheap pronoun resolution: the speaker for "I"/"he" inside reported speech,
-        else the nearest earlier person actor in this or the previous sentence."""
-        speaker = _speaker_of_clause(tok)
-        if speaker is not None and self.lookup.ids_for_token(speaker.i):
-            return speaker
-        if tok.lower_ in FIRST_PERSON:
-            return None
-        sent = tok.sent
-        doc = tok.doc
-        start = sent.start
-        if start > 0:
-            start = doc[start - 1].sent.start
-        for i in range(tok.i - 1, start - 1, -1):
-            cand = doc[i]
-            if cand.ent_type_ == "PERSON" and self.lookup.ids_for_token(i):
-                return cand
-        return None
-
-
-def _speaker_of_clause(tok: Token) -> Token | None:
-    """Subject of the speech verb whose complement contains ``tok`` ("Putin added that he ...")."""
-    node = tok
-    for _ in range(8):
-        head = node.head
-        if head.i == node.i:
-            return None
-        if node.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in SPEECH_VERBS:
-            for c in head.children:
-                if c.dep_ == "nsubj" and c.i != tok.i:
-                    return c
-            return None
-        node = head
-    return None

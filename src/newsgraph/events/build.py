@@ -16,7 +16,7 @@ MAX_PAIRS = 6  # cap on events from one predicate with compound actors
 
 
 def to_events(ctx: DocContext, sent: Span, sent_index: int, sent_start: int, cands: list[Candidate],
-              main: Candidate | None, anchors: dict[int, tuple[str, str]], places: dict[int, int],
+              main: Candidate | None, anchors: dict[int, tuple[str | None, str]], places: dict[int, int],
               user_codes: bool = False) -> list[Event]:
     """Events of one sentence; ``anchors``/``places`` map trigger token -> date / place index;
     the first event of ``main`` is the sentence's root event."""
@@ -86,7 +86,9 @@ def _pairs(cand: Candidate) -> list[tuple[str | None, str | None]]:
         return [(None, None)] if agentless(cand) else []
     if not tgt and len(src) > 1 and cand.mutual_ok and (cand.mutual_any or is_mutual(cand.pattern.code)):
         return [(a, b) for a in src for b in src if a != b]
-    return [(a, b) for a in (src or [None]) for b in (tgt or [None])]
+    sources: list[str | None] = [*src] or [None]
+    targets: list[str | None] = [*tgt] or [None]
+    return [(a, b) for a in sources for b in targets]
 
 
 def _span_for(arg: Arg, actor: str | None) -> tuple[int, int] | None:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from ..lexicon import words
 from .arguments import Arg, ArgResolver
 from .coder import Candidate
 from .patterns import Pattern
@@ -29,7 +30,7 @@ DEMAND_SPECIFIC = {"0841": "1053", "084": "1053", "087": "1056", "085": "1054", 
 REFUSE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 REFUSE_SPECIFIC = {"045": "126", "046": "125", "057": "127", "081": "1241", "0841": "1243",
                    "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
-OBLIGATION_AUX = {"must", "should"}
+OBLIGATION_AUX = words("obligation_aux")
 CONDITIONS = {"unless", "if"}
 
 

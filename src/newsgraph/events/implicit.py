@@ -23,7 +23,6 @@ AGENT_SECTORS = {"17": frozenset({"COP", "GOV", "JUD", "MIL", "SPY"}),
                  "20": frozenset({"MIL"})}
 LOOKBACK_SENTENCES = 2
 # material cooperation, aid and concessions: acts whose code needs the one who receives them
-GIVING_ROOTS = frozenset({"06", "07", "08"})
 
 
 def agentless(cand: Candidate) -> bool:
@@ -74,19 +73,16 @@ def drop_nameless(cands: list[Candidate]) -> None:
     cands[:] = [c for c in cands if c.source or c.pattern.code[:2] in COERCION_ROOTS | {"14"}]
 
 
-def drop_weak_dyads(cands: list[Candidate]) -> None:
-    """A bare verb of the derived dictionary ("give", "lead", "take", "break": a whole verb
-    family's code, no object or preposition confirming it) makes an event only with a side named;
-    a giving or yielding one (06-08) with an object only with both sides named, since its code is
-    about what goes to whom: "Parise gave the team a lead" or "Instagram provides accounts with
-    data" is no 060; "the minister resigned" and "the UN imposed a blackout" stay."""
-    cands[:] = [c for c in cands if not (_derived_bare(c) and (
-        not (c.source or c.target)
-        or (c.pattern.code[:2] in GIVING_ROOTS and not (c.source and c.target) and _has_object(c))))]
-
-
-def _has_object(cand: Candidate) -> bool:
-    return any(t.dep_ in {"dobj", "obj"} for t in cand.trigger.children)
+def drop_weak_dyads(cands: list[Candidate], coded: set[str] | frozenset[str]) -> None:
+    """A bare verb of the derived dictionary ("give", "take", "hold", "defeat": a whole verb
+    family's code, no object or preposition confirming it), or an intent, threat or demand
+    built on one, makes an event only between two coded actors (a country or a sector each,
+    PETRARCH's condition for any event): "Yau Wai-ching defeated Raymond Wong" (an election)
+    or "the festival came to a close" is no event of anyone's, while "the British government
+    outlawed the UVF" and "Russia took over the airport" stay. ``coded``: actor ids with a
+    country or sector."""
+    cands[:] = [c for c in cands if not (_derived_bare(c) and not (
+        any(i in coded for i in c.source.ids) and any(i in coded for i in c.target.ids)))]
 
 
 def _derived_bare(cand: Candidate) -> bool:

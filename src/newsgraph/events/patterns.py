@@ -84,6 +84,7 @@ def parse_patterns(text: str, name: str, rank: int = 0) -> list[Pattern]:
         unknown = set(keys) - {"obj", "prep"}
         if unknown or not 1 <= len(lemma_words) <= 2:
             raise DataFileError(f"{name}:{n}: cannot read {raw!r}")
+        extra: str | None
         if kind == "noun" and len(lemma_words) == 2 and lemma_words[1] in _PARTICLE_SENSITIVE:
             lemma, extra = lemma_words  # "shooting down": head noun and its particle
         elif kind == "noun":
@@ -209,8 +210,9 @@ DERIVED_STEM = Path(DERIVED_FILE).stem
 
 
 def is_derived(p: Pattern) -> bool:
-    """Whether the pattern comes from the derived PETRARCH2 verb dictionary."""
-    return p.id.split(":", 1)[0] == DERIVED_STEM
+    """Whether the pattern comes from the derived PETRARCH2 verb dictionary (directly, or as
+    the base of an intent, threat, demand or refusal: ids "intent+patterns_verbs:12")."""
+    return p.id.split(":", 1)[0].rsplit("+", 1)[-1] == DERIVED_STEM
 
 
 def codes_alone(p: Pattern) -> bool:

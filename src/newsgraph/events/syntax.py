@@ -6,33 +6,26 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..lexicon import CONTENT_VERBS, words
+
 SUBJ_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
 OBJ_DEPS = {"dobj", "obj"}
 PARTICLES = {"down", "off", "out", "up", "back", "over", "away", "in", "on"}
 
+# Word lists shared with quotes, actors and dates: data/lexicon.tsv (newsgraph.lexicon).
 # Verbs whose clausal complement is what was said: the content is coded, the saying only
 # when nothing inside it codes (CAMEO 010 "make statement, not specified below").
-SPEECH_VERBS = {
-    "say", "tell", "add", "announce", "state", "declare", "note", "claim", "stress", "report",
-    "insist", "explain", "confirm", "reiterate", "affirm", "assert", "emphasize", "emphasise",
-    "write", "reply", "respond", "remark", "argue", "comment", "believe", "think", "hope",
-}
+SPEECH_VERBS = CONTENT_VERBS
 # Governors of an xcomp that make the complement an intention, an expectation or a condition.
-INTENTION_HEADS = {
-    "plan", "intend", "want", "aim", "seek", "hope", "prepare", "wish",
-    "agree", "promise", "pledge", "vow", "threaten", "offer", "propose", "mean", "strive", "push",
-    "ready", "prepared", "willing", "determined", "swear",
-}
+INTENTION_HEADS = words("intention_head")
 # Governors that deny their complement: "refused to meet" did not meet.
-NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "unable", "unwilling", "renege"}
-EXPECTATION_HEADS = {"expect", "likely", "due", "set", "schedule", "slate", "anticipate", "poise",
-                     "unlikely", "going", "bound"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must", "'d"}
-NEGATORS = {"not", "n't", "never", "no"}
-PLAN_MODIFIERS = {"planned", "proposed", "possible", "potential", "upcoming", "expected", "future",
-                  "prospective", "scheduled", "intended"}
+NEGATING_HEADS = words("negating_head")
+EXPECTATION_HEADS = words("expectation_head")
+FUTURE_AUX = words("future_aux")
+HYPOTHETICAL_AUX = words("hypothetical_aux")
+NEGATORS = words("negator")
+PLAN_MODIFIERS = words("plan_modifier")
 
 
 def particles(tok: Token) -> set[str]:

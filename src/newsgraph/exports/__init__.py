@@ -92,5 +92,8 @@ def summary(con: duckdb.DuckDBPyConnection, fmt: str, rows: int,
     return lines
 
 
-# The built-in renderers register themselves on import.
+# The built-in renderers register themselves on import; installed plugins' after them.
 from . import gdelt_events, gdelt_gkg, gdelt_mentions, graphs, icews, lake, tables  # noqa: E402,F401
+from .registry import load_plugins  # noqa: E402
+
+load_plugins()

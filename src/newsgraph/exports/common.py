@@ -7,19 +7,13 @@ import datetime as dt
 import functools
 from importlib import resources
 
+from ..isodate import date_window
 from .registry import ExportOptions
 
 
 def window(column: str, options: ExportOptions) -> str:
     """SQL condition for the options' day window on ``column``."""
-    from ..analytics.dyads import _iso
-
-    parts = []
-    if options.start:
-        parts.append(f"{column} >= DATE '{_iso(options.start)}'")
-    if options.end:
-        parts.append(f"{column} <= DATE '{_iso(options.end)}'")
-    return " AND ".join(parts) or "TRUE"
+    return date_window(column, options.start, options.end)
 
 
 def event_filter(options: ExportOptions, alias: str = "m") -> str:
@@ -86,18 +80,38 @@ def _countries() -> dict[str, dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _admin1() -> dict[tuple[str, str], str]:
-    """(ISO alpha-3, lower-case admin1 name) -> the gazetteer's admin1 code (GeoNames)."""
+def _admin1_table() -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """The gazetteer's (GeoNames) first-level divisions: (ISO alpha-3, lower-case name) ->
+    code, and (ISO alpha-3, code) -> name."""
     data = resources.files("newsgraph") / "data"
     iso3 = {}
     with (data / "fips_countries.tsv").open(encoding="utf-8") as fh:
         iso3 = {row["iso2"]: row["iso3"] for row in csv.DictReader(fh, delimiter="\t")}
-    out: dict[tuple[str, str], str] = {}
+    codes: dict[tuple[str, str], str] = {}
+    names: dict[tuple[str, str], str] = {}
     with (data / "places_admin1.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             if row["cc"] in iso3:
-                out.setdefault((iso3[row["cc"]], row["name"].lower()), row["code"])
-    return out
+                codes.setdefault((iso3[row["cc"]], row["name"].lower()), row["code"])
+                names.setdefault((iso3[row["cc"]], row["code"]), row["name"])
+    return codes, names
+
+
+def _admin1() -> dict[tuple[str, str], str]:
+    return _admin1_table()[0]
+
+
+def _is_code(admin1: str) -> bool:
+    return admin1.isdigit() or (len(admin1) <= 3 and admin1.isupper())
+
+
+def admin1_name(iso3: str | None, admin1: str | None) -> str:
+    """The division's name ('Istanbul' for TUR '34'); ``admin1`` may be a name or a code."""
+    if not iso3 or not admin1:
+        return ""
+    if _is_code(admin1):
+        return _admin1_table()[1].get((iso3, admin1), "")
+    return admin1
 
 
 def admin1_code(iso3: str | None, admin1: str | None) -> str:
@@ -108,7 +122,7 @@ def admin1_code(iso3: str | None, admin1: str | None) -> str:
     code = _admin1().get((iso3, admin1.lower()))
     if code:
         return code
-    return admin1 if admin1.isdigit() or (len(admin1) <= 3 and admin1.isupper()) else ""
+    return admin1 if _is_code(admin1) else ""
 
 
 def fips(iso3: str | None) -> str:
@@ -133,11 +147,16 @@ def country_geo(iso3: str | None) -> list[object]:
     return [1, c["name"], c["fips"], c["fips"], "", c["lat"], c["lon"], c["fips"]]
 
 
+_NO_GDELT_TYPE = {"continent", "region", "border"}  # features of places/ with no GDELT type
+
+
 def place_geo(country: str | None, name: str | None, admin1: str | None, feature: str | None,
               lat: float | None, lon: float | None, geonameid: int | None) -> list[object]:
     """GDELT's 8 geo fields for a resolved place (Type, FullName, CountryCode, ADM1Code,
-    ADM2Code, Lat, Long, FeatureID)."""
-    if not name and not country:
+    ADM2Code, Lat, Long, FeatureID). FullName is 'State, Country' for a first-level
+    division and 'City/Landmark, State, Country' otherwise, as the codebook describes; a
+    continent or region outside any country has no GDELT type and stays blank."""
+    if (not name and not country) or (not country and feature in _NO_GDELT_TYPE):
         return [0, "", "", "", "", "", "", ""]
     if feature == "country" or not name:
         geo = country_geo(country)
@@ -146,6 +165,31 @@ def place_geo(country: str | None, name: str | None, admin1: str | None, feature
     us = country == "USA"
     kind = (2 if us else 5) if feature == "admin1" else (3 if us else 4)
     country_name = _countries().get(country or "", {}).get("name", "")
-    full = f"{name}, {country_name}" if country_name and country_name != name else name
+    state = "" if feature == "admin1" else admin1_name(country, admin1)
+    parts = [name] + [p for p in (state, country_name) if p and p != name]
+    full = ", ".join(dict.fromkeys(parts))
     adm1 = f"{code}{admin1_code(country, admin1)}" if code else ""
     return [kind, full, code, adm1, "", lat, lon, geonameid if geonameid is not None else ""]
+
+
+@functools.lru_cache(maxsize=1)
+def _iso639() -> dict[str, str]:
+    """ISO 639-1 -> ISO 639-2 (terminology) codes (data/iso639.tsv)."""
+    data = resources.files("newsgraph") / "data"
+    with (data / "iso639.tsv").open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return {row["iso639_1"]: row["iso639_2"] for row in rows}
+
+
+def iso639_2(language: str | None) -> str:
+    """The three-letter ISO 639-2 code GDELT's SRCLC takes ('fra' for 'fr'); a three-letter
+    code the detector gives ('pcm') is kept; '' for none."""
+    if not language:
+        return ""
+    return _iso639().get(language, language if len(language) == 3 else "")
+
+
+def translation_info(language: str | None) -> str:
+    """GDELT's TranslationInfo: empty for English, else ``srclc:`` and the ISO 639-2 code."""
+    code = iso639_2(language)
+    return "" if language in (None, "en") or not code else f"srclc:{code}"

@@ -16,7 +16,7 @@ import duckdb
 
 from ..model import ArticleRecord
 from ..sources.outlet import domain
-from .common import place_geo, stamp, tsv_line, window
+from .common import place_geo, stamp, translation_info, tsv_line, window
 from .registry import ExportOptions, register
 
 COLUMNS = ["GKGRECORDID", "V2.1DATE", "V2SOURCECOLLECTIONIDENTIFIER", "V2SOURCECOMMONNAME",
@@ -110,7 +110,7 @@ def gkg_values(rec: ArticleRecord, published: dt.date | None, serial: int = 1) -
         ";".join(n for n, _ in orgs), ";".join(f"{n},{o}" for n, o in orgs),
         v15, _dates(rec), "", "", "", "", "", quotes,
         ";".join(f"{n},{o}" for n, o in allnames), "",
-        "" if rec.language in (None, "en") else f"srclc:{rec.language}",
+        translation_info(rec.language),
         f"<PAGE_TITLE>{title}</PAGE_TITLE>" if title else "",
     ]
 

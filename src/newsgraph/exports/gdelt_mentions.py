@@ -8,7 +8,7 @@ from typing import TextIO
 import duckdb
 
 from ..sources.outlet import domain
-from .common import gdelt_int_id, stamp, tsv_line, window
+from .common import gdelt_int_id, stamp, translation_info, tsv_line, window
 from .registry import ExportOptions, register
 
 COLUMNS = ["GlobalEventID", "EventTimeDate", "MentionTimeDate", "MentionType",
@@ -51,7 +51,7 @@ def write(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOpt
                 -1 if trig is None else trig, 1,
                 max(10, min(100, round(100 * (conf or 0)))), doc_len or 0,
                 round(tone, 4) if tone is not None else 0.0,
-                "" if lang in (None, "en") else f"srclc:{lang}", "",
+                translation_info(lang), "",
             ]))
             n += 1
     return n

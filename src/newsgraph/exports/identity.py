@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..actors.codes import CAMEO_TO_ISO, NON_STATE, norm_key
+from ..isodate import parse_day
 
 __all__ = ["Identity", "identity", "known_group", "code_vocabulary"]
 
@@ -97,11 +98,7 @@ def _table() -> dict[str, list[Role]]:
     return out
 
 
-def _date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
+_date = parse_day
 
 
 def _lookup(name: str, generic: str, day: dt.date | None) -> str | None:

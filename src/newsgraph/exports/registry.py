@@ -1,19 +1,26 @@
 """The export formats' registry: options, the writer signature and ``register``.
 
 Apart from the package so that each format's module can register itself without importing
-the package that imports it.
+the package that imports it. The built-in formats register on import of ``newsgraph.exports``;
+third-party ones through the same ``register``, from the entry point group
+``newsgraph.exporters`` (:func:`load_plugins`, once per process; docs/extending.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import TextIO
 
 import duckdb
 
-__all__ = ["FORMATS", "ExportOptions", "Exporter", "Writer", "register"]
+from ..errors import PluginError
+
+__all__ = ["FORMATS", "GROUP", "ExportOptions", "Exporter", "Writer", "load_plugins", "register"]
+
+GROUP = "newsgraph.exporters"
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,49 @@ FORMATS: dict[str, Exporter] = {}
 def register(name: str, *, suffix: str, help: str, stream: bool = True, keep: str | None = None,
              left_out: str = "") -> Callable[[Writer], Writer]:
     def deco(fn: Writer) -> Writer:
-        FORMATS[name] = Exporter(name, suffix, help, fn, stream, keep, left_out)
+        add(Exporter(name, suffix, help, fn, stream, keep, left_out))
         return fn
 
     return deco
+
+
+def add(exporter: Exporter) -> None:
+    """Register one format; E070 when its name is taken by another writer."""
+    had = FORMATS.get(exporter.name)
+    if had is not None and _key(had.write) != _key(exporter.write):  # a module reload is fine
+        raise PluginError(f"export format {exporter.name!r} is already registered by "
+                          f"{_key(had.write)}")
+    FORMATS[exporter.name] = exporter
+
+
+def _key(fn: Writer) -> str:
+    return f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', '?')}"
+
+
+def load_plugins(entry_points: Iterable[metadata.EntryPoint] | None = None) -> None:
+    """Register the formats of the ``newsgraph.exporters`` entry points (default: installed).
+
+    An entry point named N loads either an :class:`Exporter` named N, or code (a module, a
+    writer) that registers format N with :func:`register` when imported. E070 otherwise.
+    """
+    if entry_points is None:
+        entry_points = sorted(metadata.entry_points(group=GROUP),
+                              key=lambda ep: (getattr(ep.dist, "name", ""), ep.name))
+    for ep in entry_points:
+        dist = getattr(ep, "dist", None)
+        origin = f"{dist.name} {dist.version}, " if dist is not None else ""
+        origin += f"entry point {ep.name} = {ep.value}"
+        try:
+            obj = ep.load()
+        except PluginError as exc:
+            raise PluginError(f"export plugin ({origin}): {exc.message}") from exc
+        except Exception as exc:  # any failure of a third party's import is its own
+            raise PluginError(f"cannot load export plugin ({origin}): "
+                              f"{type(exc).__name__}: {exc}") from exc
+        if isinstance(obj, Exporter):
+            if obj.name != ep.name:
+                raise PluginError(f"export plugin ({origin}) declares format {obj.name!r}, "
+                                  f"not {ep.name!r}")
+            add(obj)
+        elif ep.name not in FORMATS:
+            raise PluginError(f"export plugin ({origin}) registered no format {ep.name!r}")

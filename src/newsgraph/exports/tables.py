@@ -17,8 +17,6 @@ from .registry import ExportOptions, register
 QUERY = """
 WITH detail AS (
     SELECT merged_id,
-           arg_min(plover, global_id) AS plover, arg_min(plover_mode, global_id) AS plover_mode,
-           arg_min(cameo_name, global_id) AS cameo_name,
            list({{'article_id': article_id, 'event_id': event_id, 'sentence': sentence,
                   'trigger': [trigger_start, trigger_end], 'confidence': confidence}}
                 ORDER BY published NULLS LAST, global_id) AS mentions,
@@ -30,7 +28,7 @@ WITH detail AS (
 )
 SELECT m.merged_id AS id, m.day, m.source_code, m.source_name, m.source_country,
        m.source_sector, m.target_code, m.target_name, m.target_country, m.target_sector,
-       m.cameo, d.cameo_name, m.cameo_root, m.quad_class, m.goldstein, d.plover, d.plover_mode,
+       m.cameo, m.cameo_name, m.cameo_root, m.quad_class, m.goldstein, m.plover, m.plover_mode,
        m.date AS event_date, m.date_resolution, m.time_status,
        m.num_mentions, m.num_sources, m.num_articles, m.num_stories, m.avg_tone, m.counted,
        a.url, d.place_name, d.place_country, d.lat, d.lon, d.mentions
@@ -79,22 +77,49 @@ def _context(cameo: str | None) -> list[str]:
         else []
 
 
+# The CAMEO->PLOVER crosswalk (2021) has a few values the manual's mode and context tables
+# do not: they are written as the manual's nearest value (its descriptions say which), or
+# left out where the manual retired the value ('%return', '%cleansing'). A context word in
+# the mode slot (175's 'pro_autocracy') moves to the contexts.
+_MODES: dict[tuple[str, str], str | None] = {
+    ("THREATEN", "ban"): "restrict", ("THREATEN", "political"): "restrict",
+    ("COERCE", "ban"): "restrict", ("ASSAULT", "seize"): "destroy",
+    ("ASSAULT", "assassinate"): "targeted", ("ASSAULT", "massacre"): "targeted",
+    ("ASSAULT", "cleansing"): None, ("RETREAT", "return"): None, ("RETREAT", "ease"): None,
+    ("ASSAULT", "pro_autocracy"): None,
+}
+_MODE_AS_CONTEXT = {"pro_autocracy"}
+_CONTEXTS = {"humanitarian": "human_security", "democracy": "pro_democracy"}
+
+
+def plover_values(plover: str, mode: str | None, cameo: str | None
+                  ) -> tuple[list[str], list[str], list[str]]:
+    """The PLOVER ``event``, ``mode`` and ``context`` lists of an event, in the manual's
+    vocabulary (see ``_MODES``)."""
+    context = [_CONTEXTS.get(c, c) for c in _context(cameo)]
+    if mode in _MODE_AS_CONTEXT:
+        context.append(mode)
+    if mode is not None:
+        mode = _MODES.get((plover, mode), mode)
+    return [plover], [mode] if mode else [], list(dict.fromkeys(context))
+
+
 def plover_record(r: dict) -> dict | None:
     """One merged event as the PLOVER manual's Data Fields, or None when PLOVER cannot hold it.
 
-    PLOVER requires an actor and an event category: events with no coded actor, and CAMEO
-    codes PLOVER has no category for (01 statements, 02 appeals), are left out.
+    PLOVER requires a date, an actor and an event category: undated events, events with no
+    coded actor, and CAMEO codes PLOVER has no category for (01 statements) are left out.
     """
     actor = _entity(r, "source")
-    if not actor or not r["plover"]:
+    if not actor or not r["plover"] or r["day"] is None:
         return None
+    event, mode, context = plover_values(r["plover"], r["plover_mode"], r["cameo"])
     place = ({"resolved_place": r["place_name"], "country_code": r["place_country"],
               "lat": r["lat"], "lon": r["lon"]} if r["lat"] is not None else None)
     return {
-        "id": r["id"], "date": r["day"].isoformat() if r["day"] else None,
+        "id": r["id"], "date": r["day"].isoformat(),
         "actor": actor, "recipient": _entity(r, "target"),
-        "event": [r["plover"]], "mode": [r["plover_mode"]] if r["plover_mode"] else [],
-        "context": _context(r["cameo"]),
+        "event": event, "mode": mode, "context": context,
         "quad_code": r["quad_class"], "event_scale": r["goldstein"],
         "event_loc": place,
         "cite_info": {"url": r["url"], "coder": "newsgraph"},
@@ -110,18 +135,19 @@ def plover_record(r: dict) -> dict | None:
     }
 
 
-# What a PLOVER record needs (see plover_record): a coded actor and a PLOVER category of the
-# event's first report.
-PLOVER_KEEP = """m.source_code IS NOT NULL AND (SELECT arg_min(e.plover, e.global_id) FROM events e
-                 WHERE e.merged_id = m.merged_id) IS NOT NULL"""
+# What a PLOVER record needs (see plover_record): a date, a coded actor and the PLOVER
+# category of the event's code.
+PLOVER_KEEP = "m.day IS NOT NULL AND m.source_code IS NOT NULL AND m.plover IS NOT NULL"
 GEOJSON_KEEP = """EXISTS (SELECT 1 FROM events e WHERE e.merged_id = m.merged_id
                           AND e.lat IS NOT NULL AND e.lon IS NOT NULL)"""
 
 
 @register("plover", suffix=".jsonl", keep=PLOVER_KEEP,
-          left_out="no coded actor, or a CAMEO code PLOVER has no category for",
+          left_out="no date, no coded actor, or a CAMEO code PLOVER has no category for "
+                   "(PLOVER requires each)",
           help="PLOVER JSON Lines (the manual's Data Fields): one merged event per line, every "
-               "mention kept; events without an actor or a PLOVER category are left out.")
+               "mention kept; events without a date, an actor or a PLOVER category are left "
+               "out.")
 def write_plover(con: duckdb.DuckDBPyConnection, out: TextIO | Path, options: ExportOptions) -> int:
     n = 0
     for r in merged_rows(con, options):

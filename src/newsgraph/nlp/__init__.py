@@ -6,9 +6,11 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from ..errors import ModelError
 from ..settings import Settings
@@ -69,6 +71,6 @@ def _pipeline(model: str, max_chars: int, actors_files: tuple[str, ...]) -> Lang
             "entity_ruler", name="newsgraph_ruler", before="ner" if "ner" in nlp.pipe_names else None,
             config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
         )
-        ruler.add_patterns(patterns)
+        cast(EntityRuler, ruler).add_patterns(patterns)
         log.debug("entity ruler: %d patterns", len(patterns))
     return nlp

@@ -12,7 +12,6 @@ from ..context import DocContext
 from ..model import ArticleRecord, Quote
 from .direct import direct_quotes
 from .indirect import indirect_quotes
-from .marks import find_marked
 
 __all__ = ["extract", "by_actor"]
 
@@ -21,7 +20,7 @@ log = logging.getLogger(__name__)
 
 def extract(ctx: DocContext) -> None:
     """Write ``ctx.record.quotes`` in text order."""
-    marked = find_marked(ctx.record.text)
+    marked = ctx.marked
     quotes = direct_quotes(ctx, marked)
     direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
     quotes += indirect_quotes(ctx, [(m.start, m.end) for m in marked], direct)

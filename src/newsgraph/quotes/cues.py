@@ -1,4 +1,4 @@
-"""Cue words: the verbs that introduce what someone said (the one lexicon of attribution).
+"""Cue words: the verbs that introduce what someone said.
 
 Verbs of belief (believe, think, hope) are left out on purpose: "I believe that ..."
 inside a quotation is part of what was said, not an attribution.
@@ -8,36 +8,22 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-# Verbs that report speech with a clause ("said that ...") or next to a quotation.
-SPEECH_VERBS: frozenset[str] = frozenset(
-    """
-    say tell add state announce claim note warn insist argue stress explain confirm deny
-    admit acknowledge suggest reiterate emphasize emphasise declare assert promise predict
-    write tweet post reply respond answer remark comment observe recall report vow pledge
-    concede complain agree conclude caution underline underscore maintain contend allege
-    charge disclose reveal inform assure urge point
-    """.split()
-)
-# Only next to a quotation mark ("“Why?” he asked"): these verbs rarely take a clause.
-DIRECT_ONLY_VERBS: frozenset[str] = frozenset(
-    "ask joke quip shout exclaim whisper scream cry laugh sigh continue begin describe".split()
-)
+from ..lexicon import QUOTE_CUES, SPEECH_MANNER, words
 
-
+# The lists live in data/lexicon.tsv (newsgraph.lexicon), shared with events and actors.
+# Speech verbs with a clause ("said that ...") or next to a quotation.
+SPEECH_VERBS = QUOTE_CUES
+# Only next to a quotation mark ("Why?" he asked): these verbs rarely take a clause.
+DIRECT_ONLY_VERBS = SPEECH_MANNER
 # Verbs whose object (and its preposition) is what the speaker said, asked or felt, when
 # they take no clause: accusations ("accused X of Y", "blamed X for Y"), demands ("demanded
 # the release of"), expressions ("expressed concern about", "condemned the attack") and
 # rejections ("denied any wrongdoing").
-OBJECT_CUES: frozenset[str] = frozenset(
-    """
-    accuse blame criticise criticize condemn denounce welcome praise reject deny
-    demand express voice apologise apologize urge
-    """.split()
-)
+OBJECT_CUES = words("object_cue")
 # Verbs that attribute only through one preposition: "called for calm", "appealed for help".
-PREPOSITION_CUES: dict[str, str] = {"call": "for", "appeal": "for", "plead": "for"}
+PREPOSITION_CUES: dict[str, str] = dict.fromkeys(words("for_cue"), "for")
 # Verbs by which a document attributes a finding, with a clause only: "the survey showed that".
-FINDING_VERBS: frozenset[str] = frozenset("show find indicate suggest conclude".split())
+FINDING_VERBS = words("finding")
 
 
 def _is_verb(token: Token) -> bool:

@@ -20,8 +20,8 @@ from spacy.tokens import Token
 
 from ..context import DocContext
 from ..model import Quote, Speaker
+from ..quotemarks import Marked
 from .cues import according_to, is_cue
-from .marks import Marked
 from .speaker import resolve, subject_of
 
 _WINDOW = 200  # characters searched for a cue on each side of a quotation
@@ -58,7 +58,7 @@ def _tokens(ctx: DocContext, a: int, b: int) -> list[Token]:
 
 def _cue_in(tokens: list[Token], *, last: bool) -> tuple[Token, Token | None] | None:
     """(cue token, subject token) of the first (or last) cue among ``tokens``."""
-    found = []
+    found: list[tuple[Token, Token | None]] = []
     for t in tokens:
         source = according_to(t)
         if source is not None:
@@ -187,7 +187,7 @@ def _colon_name(ctx: DocContext, a: int, b: int) -> tuple[Token, Token | None] |
         return None
     colon = a + len(left) - 1
     ent = next(
-        (e for e in ctx.doc.ents if e.end_char == colon and e.label_ in _COLON_NAME_LABELS), None
+        (e for e in ctx.ents if e.end_char == colon and e.label_ in _COLON_NAME_LABELS), None
     )
     if ent is None or len(ctx.record.text[a : ent.start_char].split()) > _MAX_TITLE_WORDS:
         return None

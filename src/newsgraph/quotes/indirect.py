@@ -64,7 +64,7 @@ def _object_span(verb: Token, prep: str) -> tuple[Token, Token] | None:
     if prep:
         p = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep), None)
         obj = next((c for c in p.children if c.dep_ == "pobj"), None) if p is not None else None
-        if obj is None:
+        if obj is None or p is None:
             return None
         sub = list(obj.subtree)
         tail = [c for c in verb.children if c.i > p.i and c.dep_ in ("prep", "advcl")]
@@ -113,6 +113,7 @@ def indirect_quotes(
         if not tok.is_alpha:
             continue
         source = according_to(tok)
+        subj: Token | None
         if source is not None:
             clause, subj, rule = _according_clause(tok, tok.sent), source, "indirect:according_to"
             cue = (tok.idx, tok.nbor(1).idx + len(tok.nbor(1)))

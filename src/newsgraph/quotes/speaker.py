@@ -1,34 +1,21 @@
 """Who speaks: the subject of a cue verb, resolved to an actor of the article.
 
-A name or title maps to an actor through ``ctx.actor_index``. A pronoun ("he", "she")
-maps to the nearest person mentioned before it outside quotations; "it"/"they" to the
-nearest organisation, state or group. "The head of X, Aydin Sezer" speaks as Aydin Sezer:
+A name or title maps to an actor through ``ctx.actor_index``. A pronoun ("he", "they")
+maps to what the document's pronoun resolver (``ctx.pronouns``, newsgraph/pronouns.py) finds,
+skipping mentions inside quotations. "The head of X, Aydin Sezer" speaks as Aydin Sezer:
 a person named inside the subject wins over the subject's head noun.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Span, Token
 
 from ..context import DocContext
+from ..lexicon import FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS
 from ..model import Speaker
 
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_GROUP_PRONOUNS = {"it", "they", "them"}
-_FIRST_PERSON = {"i", "we", "me", "us"}
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _MAX_SUBJECT_TOKENS = 12
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    name: str
-    actor: str | None
-    person: bool
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -82,35 +69,6 @@ def name_span(subj: Token) -> tuple[int, int]:
     return first.idx, subj.idx + len(subj)
 
 
-def mentions(ctx: DocContext, inside_quotes: list[tuple[int, int]]) -> list[Mention]:
-    """Actor mentions (or PERSON entities when no actors exist) outside quotations."""
-    out: list[Mention] = []
-    text = ctx.record.text
-    for actor in ctx.record.actors:
-        for s, e in actor.mentions:
-            out.append(Mention(s, e, text[s:e], actor.id, actor.kind == "person"))
-    if not out:
-        for ent in ctx.ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-                out.append(Mention(ent.start_char, ent.end_char, ent.text, None,
-                                   ent.label_ == "PERSON"))  # fmt: skip
-    out = [m for m in out if not any(a <= m.start < b for a, b in inside_quotes)]
-    return sorted(out, key=lambda m: m.start)
-
-
-def _antecedent(pronoun: str, at: int, pool: list[Mention]) -> tuple[Mention | None, int]:
-    """Nearest compatible mention before ``at`` and how many other persons compete."""
-    want_person = pronoun in _PERSON_PRONOUNS
-    before = [m for m in pool if m.end <= at and m.person == want_person]
-    if not before:
-        return None, 0
-    best = before[-1]
-    # Rivals: other people named in the same stretch (~ one or two sentences) before.
-    rivals = {m.name for m in before if best.start - m.start < 250 and m.actor != best.actor
-              and m.name not in best.name and best.name not in m.name}  # fmt: skip
-    return best, len(rivals)
-
-
 def resolve(
     ctx: DocContext, subj: Token | None, inside_quotes: list[tuple[int, int]]
 ) -> tuple[Speaker, float]:
@@ -118,10 +76,10 @@ def resolve(
     if subj is None:
         return Speaker(reason="the cue verb has no subject"), 0.4
     low = subj.lower_
-    if low in _FIRST_PERSON:
+    if low in FIRST_PERSON:
         return Speaker(span=(subj.idx, subj.idx + len(subj)), name=subj.text,
                        reason="first-person speaker: the text's author or a group"), 0.5  # fmt: skip
-    if low in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+    if low in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return _pronoun(ctx, subj, inside_quotes)
     start, end = name_span(subj)
     ids = ctx.actor_index.ids_for_span(start, end)
@@ -145,13 +103,12 @@ def _pronoun(
         reason = f"pronoun {subj.text!r} resolved by the actor index"
         return Speaker(actor=ids[0], span=span, name=actor.name if actor else subj.text,
                        reason=reason), 0.75  # fmt: skip
-    best, rivals = _antecedent(subj.lower_, subj.idx, mentions(ctx, inside_quotes))
-    if best is None:
+    found = ctx.pronouns.resolve(subj, inside_quotes)
+    ref = found.ref if found is not None else None
+    if found is None or not isinstance(ref, str):
         return Speaker(span=span, name=subj.text,
                        reason=f"pronoun {subj.text!r} with no earlier compatible actor"), 0.3  # fmt: skip
-    reason = f"pronoun {subj.text!r} resolved to the nearest earlier mention {best.name!r}"
-    if rivals:
-        reason += f"; ambiguous: {rivals} other candidate(s) nearby"
-    return Speaker(actor=best.actor, span=span, name=best.name, reason=reason), (
-        0.45 if rivals else 0.65
+    reason = f"pronoun {found.reason} ({found.rule})"
+    return Speaker(actor=ref, span=span, name=found.name, reason=reason), (
+        0.45 if found.rivals else 0.65
     )

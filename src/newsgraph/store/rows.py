@@ -1,4 +1,8 @@
-"""Records to column-oriented rows for the store (one dict of lists per table)."""
+"""Records to column-oriented rows for the store (one dict of lists per table).
+
+The article and its parse are written here; each extractor's tables come from its
+declaration (``newsgraph.extractors``): a ``rows(record)`` function of named values.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +11,17 @@ import hashlib
 from collections import defaultdict
 
 from ..dates.periods import period
+from ..errors import PluginError
+from ..extractors import Table, registry
+from ..isodate import parse_day
 from ..model import ArticleRecord
 from .schema import TABLES
 
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+day_of = parse_day  # the one lenient day reader (newsgraph.isodate)
 
 
-def _first(ids: list[str], actors: dict) -> object | None:
-    return actors.get(ids[0]) if ids else None
-
-
-def _code(actor: object | None) -> str | None:
+def actor_code(actor: object | None) -> str | None:
+    """An actor's CAMEO code, None when it has none (or there is no actor)."""
     return (getattr(actor, "code", "") or None) if actor is not None else None
 
 
@@ -55,70 +54,52 @@ def merged_id(source: str | None, target: str | None, cameo: str, day: dt.date |
     return event_key(source, target, cameo, day.isoformat() if day else None, "")
 
 
-def _side(actor: object | None) -> str | None:
+def merge_side(actor: object | None) -> str | None:
     """The dyad side used in merge keys: the actor's country, else its code."""
     if actor is None:
         return None
-    return getattr(actor, "country", None) or _code(actor)
+    return getattr(actor, "country", None) or actor_code(actor)
 
 
 def records_to_rows(records: list[ArticleRecord]) -> dict[str, dict[str, list]]:
-    """Columns per table for ``records`` (articles without error only)."""
+    """Columns per table for ``records`` (articles without error only): the article and its
+    parse here, every extractor's tables from its declaration (newsgraph.extractors)."""
     rows: dict[str, list[tuple]] = defaultdict(list)
     now = dt.datetime.now()
+    tables = registry().tables()
+    extracted: dict[str, tuple[list[str], list[dict]]] = {t.name: ([], []) for t in tables}
     for rec in records:
         a = rec.id
         tone = rec.tone
         rows["articles"].append((
-            a, rec.url, rec.source, rec.title, _date(rec.published), rec.language,
+            a, rec.url, rec.source, rec.title, day_of(rec.published), rec.language,
             tone.word_count if tone else len(rec.text.split()), tone.tone if tone else None,
             rec.signature, None, len(rec.warnings), now, rec.text, rec.to_json(),
         ))
         rows["sentences"] += [(a, s.i, s.start, s.end) for s in rec.sentences]
         rows["entities"] += [(a, e.start, e.end, e.text, e.label, e.rule) for e in rec.entities]
-        actors = {x.id: x for x in rec.actors}
-        for x in rec.actors:
-            rows["actors"].append((a, x.id, x.name, x.country, x.sector, x.code or None, x.kind,
-                                   x.kb_id, len(x.mentions), x.reason))
-            rows["mentions"] += [(a, x.id, s, e) for s, e in x.mentions]
-        published = _date(rec.published)
-        for ev in rec.events:
-            src, tgt = _first(ev.source, actors), _first(ev.target, actors)
-            day = event_day(ev.date, published)
-            place = rec.places[ev.place] if ev.place is not None and ev.place < len(rec.places) else None
-            rows["events"].append((
-                a, ev.id, f"{a}:{ev.id}", _date(rec.published), ev.date, ev.sentence,
-                getattr(src, "country", None), getattr(src, "sector", None), getattr(src, "name", None),
-                getattr(tgt, "country", None), getattr(tgt, "sector", None), getattr(tgt, "name", None),
-                ev.cameo.code, ev.cameo.base, ev.cameo.root, ev.cameo.name,
-                ev.plover.type if ev.plover else None, ev.plover.mode if ev.plover else None,
-                ev.goldstein, ev.quad_class, ev.is_root, ev.negated, ev.modality, ev.counted,
-                getattr(place, "name", None), getattr(place, "country", None),
-                getattr(place, "lat", None), getattr(place, "lon", None),
-                ev.evidence.trigger[0], ev.evidence.trigger[1], ev.rule, ev.confidence,
-                tone.tone if tone else None,
-                day, _code(src), _code(tgt),
-                event_key(_side(src), _side(tgt), ev.cameo.code, ev.date, a),
-                ev.evidence.source[0] if ev.evidence.source else None,
-                ev.evidence.target[0] if ev.evidence.target else None,
-                getattr(place, "admin1", None), getattr(place, "feature", None),
-                getattr(place, "geonameid", None),
-                ev.date_resolution, ev.date_source, ev.time_status, ev.time_reason, ev.mention_of,
-                ev.actor_reason,
-            ))
-        for q in rec.quotes:
-            sp = actors.get(q.speaker.actor) if q.speaker.actor else None
-            rows["quotes"].append((a, q.start, q.end, q.text, q.kind, q.cue_word, q.speaker.actor,
-                                   getattr(sp, "name", None), q.speaker.reason))
-        rows["places"] += [(a, p.start, p.end, p.text, p.name, p.country, p.admin1, p.lat, p.lon,
-                            p.geonameid, p.feature, p.role) for p in rec.places]
-        rows["dates"] += [(a, d.start, d.end, d.text, d.value, d.resolution) for d in rec.dates]
-        rows["themes"] += [(a, t.code, t.gkg, t.count) for t in rec.themes]
+        for table in tables:
+            ids, values = extracted[table.name]
+            n = len(values)
+            values += table.rows(rec)
+            ids += [a] * (len(values) - n)
     out = {}
-    for table, tuples in rows.items():
-        if table not in TABLES:
-            continue
-        names = [c for c, _ in TABLES[table]]
-        out[table] = {n: [t[i] for t in tuples] for i, n in enumerate(names)}
+    for name, tuples in rows.items():
+        names = [c for c, _ in TABLES[name]]
+        out[name] = {n: [t[i] for t in tuples] for i, n in enumerate(names)}
+    for table in tables:
+        ids, values = extracted[table.name]
+        _check(table, values)
+        out[table.name] = {"article_id": ids, **{n: [v[n] for v in values] for n in table.names}}
     return out
 
+
+def _check(table: Table, rows: list[dict]) -> None:
+    """E070 unless every row's keys are exactly the table's declared columns."""
+    expected = set(table.names)
+    for row in rows:
+        if row.keys() != expected:
+            missing = sorted(expected - row.keys())
+            extra = sorted(row.keys() - expected)
+            raise PluginError(f"table {table.name!r}: a row's keys are not its columns "
+                              f"(missing {missing}, not declared {extra})")

@@ -9,8 +9,11 @@ NumSources, NumArticles) and ``event_mentions`` (every mention) are built on it.
 
 from __future__ import annotations
 
+from ..extractors import registry
+
 # (table, columns with DuckDB types). Child tables carry article_id; order = insert order.
-TABLES: dict[str, list[tuple[str, str]]] = {
+# The article and its parse; each extractor's tables follow (declared in newsgraph.extractors).
+_BEFORE: dict[str, list[tuple[str, str]]] = {
     "articles": [
         ("id", "VARCHAR PRIMARY KEY"), ("url", "VARCHAR"), ("source", "VARCHAR"),
         ("title", "VARCHAR"), ("published", "DATE"), ("language", "VARCHAR"),
@@ -22,47 +25,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
                   ("end", "INTEGER")],
     "entities": [("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
                  ("text", "VARCHAR"), ("label", "VARCHAR"), ("rule", "VARCHAR")],
-    "actors": [("article_id", "VARCHAR"), ("actor_id", "VARCHAR"), ("name", "VARCHAR"),
-               ("country", "VARCHAR"), ("sector", "VARCHAR"), ("code", "VARCHAR"),
-               ("kind", "VARCHAR"), ("kb_id", "VARCHAR"), ("n_mentions", "INTEGER"),
-               ("reason", "VARCHAR")],
-    "mentions": [("article_id", "VARCHAR"), ("actor_id", "VARCHAR"), ("start", "INTEGER"),
-                 ("end", "INTEGER")],
-    "events": [
-        ("article_id", "VARCHAR"), ("event_id", "VARCHAR"), ("global_id", "VARCHAR"),
-        ("published", "DATE"), ("date", "VARCHAR"), ("sentence", "INTEGER"),
-        ("source_country", "VARCHAR"), ("source_sector", "VARCHAR"), ("source_name", "VARCHAR"),
-        ("target_country", "VARCHAR"), ("target_sector", "VARCHAR"), ("target_name", "VARCHAR"),
-        ("cameo", "VARCHAR"), ("cameo_base", "VARCHAR"), ("cameo_root", "VARCHAR"),
-        ("cameo_name", "VARCHAR"), ("plover", "VARCHAR"), ("plover_mode", "VARCHAR"),
-        ("goldstein", "DOUBLE"), ("quad_class", "TINYINT"), ("is_root", "BOOLEAN"),
-        ("negated", "BOOLEAN"), ("modality", "VARCHAR"), ("counted", "BOOLEAN"),
-        ("place_name", "VARCHAR"), ("place_country", "VARCHAR"), ("lat", "DOUBLE"),
-        ("lon", "DOUBLE"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
-        ("rule", "VARCHAR"), ("confidence", "DOUBLE"), ("tone", "DOUBLE"),
-        # Added for merging and exports (see module docstring).
-        ("day", "DATE"), ("source_code", "VARCHAR"), ("target_code", "VARCHAR"),
-        ("merged_id", "VARCHAR"), ("source_start", "INTEGER"), ("target_start", "INTEGER"),
-        ("place_admin1", "VARCHAR"), ("place_feature", "VARCHAR"),
-        ("place_geonameid", "BIGINT"),
-        # Event time (events/timing.py) and mentions of one happening (events/merge.py).
-        ("date_resolution", "VARCHAR"), ("date_source", "VARCHAR"), ("time_status", "VARCHAR"),
-        ("time_reason", "VARCHAR"), ("mention_of", "VARCHAR"),
-        # why a side is empty, or where an implicit source came from (events/implicit.py)
-        ("actor_reason", "VARCHAR"),
-    ],
-    "quotes": [("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
-               ("text", "VARCHAR"), ("kind", "VARCHAR"), ("cue", "VARCHAR"),
-               ("speaker_actor", "VARCHAR"), ("speaker_name", "VARCHAR"),
-               ("speaker_reason", "VARCHAR")],
-    "places": [("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
-               ("text", "VARCHAR"), ("name", "VARCHAR"), ("country", "VARCHAR"),
-               ("admin1", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"),
-               ("geonameid", "BIGINT"), ("feature", "VARCHAR"), ("role", "VARCHAR")],
-    "dates": [("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
-              ("text", "VARCHAR"), ("value", "VARCHAR"), ("resolution", "VARCHAR")],
-    "themes": [("article_id", "VARCHAR"), ("code", "VARCHAR"), ("gkg", "VARCHAR"),
-               ("count", "INTEGER")],
+}
+# Bookkeeping, after the extractors' tables.
+_AFTER: dict[str, list[tuple[str, str]]] = {
     # One row per article: its near-duplicate cluster, and its MinHash for later arrivals.
     "clusters": [("article_id", "VARCHAR"), ("cluster_id", "VARCHAR"),
                  ("similarity", "DOUBLE"), ("minhash", "UINTEGER[]")],
@@ -75,9 +40,22 @@ TABLES: dict[str, list[tuple[str, str]]] = {
                ("at", "TIMESTAMP")],
 }
 
+
+def _tables() -> dict[str, list[tuple[str, str]]]:
+    extracted = {t.name: [("article_id", "VARCHAR"), *t.columns] for t in registry().tables()}
+    return {**_BEFORE, **extracted, **_AFTER}
+
+
+TABLES = _tables()
+
 # Tables filled from records, in insert order after ``articles``.
 CHILD_TABLES = [t for t in TABLES
                 if t not in ("articles", "errors", "ingest_log", "clusters", "cluster_bands")]
+
+# The code fields of a merged event (CAMEO code, base, root, name, QuadClass, Goldstein,
+# PLOVER) all come from one report: of the code most reports give, the first report. Each
+# field's own majority could pair a code with another code's base or Goldstein value.
+_BY_CODE = "e.code_reports DESC, e.published NULLS LAST, e.global_id"
 
 VIEWS = {
     # One row per merged event. Its first report is the earliest published one, undated
@@ -106,9 +84,15 @@ VIEWS = {
                    AS target_sector,
                first(e.source_name ORDER BY e.published NULLS LAST, e.global_id) AS source_name,
                first(e.target_name ORDER BY e.published NULLS LAST, e.global_id) AS target_name,
-               mode(e.cameo) AS cameo, mode(e.cameo_base) AS cameo_base,
-               any_value(e.cameo_root) AS cameo_root, mode(e.quad_class) AS quad_class,
-               mode(e.goldstein) AS goldstein, bool_or(e.is_root) AS is_root,
+               first(e.cameo ORDER BY {by_code}) AS cameo,
+               first(e.cameo_base ORDER BY {by_code}) AS cameo_base,
+               first(e.cameo_root ORDER BY {by_code}) AS cameo_root,
+               first(e.cameo_name ORDER BY {by_code}) AS cameo_name,
+               first(e.quad_class ORDER BY {by_code}) AS quad_class,
+               first(e.goldstein ORDER BY {by_code}) AS goldstein,
+               first(e.plover ORDER BY {by_code}) AS plover,
+               first(e.plover_mode ORDER BY {by_code}) AS plover_mode,
+               bool_or(e.is_root) AS is_root,
                bool_or(e.counted) AS counted,
                count(*) AS num_mentions,
                count(DISTINCT e.article_id) AS num_articles,
@@ -117,11 +101,12 @@ VIEWS = {
                avg(e.tone) AS avg_tone,
                first(e.article_id ORDER BY e.published NULLS LAST, e.global_id) AS first_article,
                first(e.global_id ORDER BY e.published NULLS LAST, e.global_id) AS first_global_id
-        FROM events e
+        FROM (SELECT *, count(*) OVER (PARTITION BY merged_id, cameo) AS code_reports
+              FROM events) e
         LEFT JOIN articles a ON a.id = e.article_id
         LEFT JOIN clusters c ON c.article_id = e.article_id
         GROUP BY e.merged_id
-    """,
+    """.replace("{by_code}", _BY_CODE),
     "event_mentions": """
         SELECT e.merged_id, e.global_id, e.article_id, e.event_id, e.published, e.sentence,
                e.date, e.date_resolution, e.date_source, e.time_status, e.mention_of,

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..context import DocContext
-from ..model import Event, Tone
+from ..model import Tone
 from .lexicon import NEGATION_WINDOW, NEGATORS, load_lexicon
 
 logger = logging.getLogger(__name__)
@@ -101,7 +101,6 @@ def _dyads(ctx: DocContext, counts: _Counts) -> dict[str, float]:
     by_pair: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     seen: set[tuple[str, int]] = set()
     for ev in ctx.record.events:
-        ev: Event
         start, end = ev.evidence.sentence
         for s in countries(ev.source):
             for t in countries(ev.target):

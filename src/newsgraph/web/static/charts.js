@@ -89,30 +89,55 @@ const NG = (() => {
     container.appendChild(p);
   }
 
+  /* Ticks for a count axis: whole numbers at a step of 1, 2 or 5 times a power of ten, the
+     top tick at or above the largest value. */
+  function countTicks(maxV, n = 4) {
+    const top = Math.max(maxV, 1);
+    const raw = top / n, p = Math.pow(10, Math.floor(Math.log10(raw)));
+    let step = [1, 2, 2.5, 5, 10].map((k) => k * p).find((v) => v >= raw) || 10 * p;
+    step = Math.max(1, Math.round(step));
+    const ticks = [];
+    for (let v = 0; v < top + step; v += step) { ticks.push(v); if (v >= top) break; }
+    return ticks;
+  }
+
+  /* Ticks of a fixed domain such as Goldstein's -10..10: whole numbers, zero included. */
+  function domainTicks(d0, d1) {
+    const span = d1 - d0, step = span >= 20 ? 5 : span >= 8 ? 2 : 1;
+    const ticks = [];
+    for (let v = Math.ceil(d0 / step) * step; v <= d1; v += step) ticks.push(v);
+    return ticks;
+  }
+
+  function axisTitle(root, text, x, y, rotate) {
+    const t = el("text", { x, y, "text-anchor": "middle", class: "axis-title", transform: rotate ? `rotate(${rotate} ${x} ${y})` : null }, root);
+    t.textContent = text;
+    return t;
+  }
+
   /* Stacked bars per period (left axis) with optional lines on their own right axis,
      and dashed markers. opts: {rows, stacks:[{key,color,label}], lines:[{key,color,label,domain}],
-     markers:[{period,label}], height, onClick(row)} */
+     yLabel, rightLabel, xLabel, markers:[{period,label,direction}], height, onClick(row)} */
   function timeline(container, opts) {
     const rows = opts.rows || [];
     if (!rows.length) { message(container, opts.empty || "No data yet."); return; }
     const W = Math.max(container.clientWidth || 640, 320), H = opts.height || 300;
-    const m = { l: 46, r: opts.lines && opts.lines.length ? 46 : 12, t: 18, b: 44 };
+    const hasLines = opts.lines && opts.lines.length;
+    const m = { l: 58, r: hasLines ? 58 : 14, t: 22, b: 52 };
     const root = svg(container, W, H);
     const n = rows.length, band = (W - m.l - m.r) / n;
     const xc = (i) => m.l + band * (i + 0.5);
     const total = (r) => opts.stacks.reduce((s, st) => s + (r[st.key] || 0), 0);
-    const yMax = niceMax(Math.max(...rows.map(total)));
+    const ticks = countTicks(Math.max(...rows.map(total)));
+    const yMax = ticks[ticks.length - 1];
     const y = scale(0, yMax, H - m.b, m.t);
     const grid = el("g", { class: "grid" }, root);
-    for (let i = 0; i <= 4; i++) {
-      const v = (yMax * i) / 4, yy = y(v);
+    for (const v of ticks) {
+      const yy = y(v);
       el("line", { x1: m.l, x2: W - m.r, y1: yy, y2: yy }, grid);
-      el("text", { x: m.l - 6, y: yy + 4, "text-anchor": "end" }, root).textContent = Number.isInteger(v) ? v : v.toFixed(1);
+      el("text", { x: m.l - 6, y: yy + 4, "text-anchor": "end", class: "tick-left" }, root).textContent = String(v);
     }
-    if (opts.yLabel) {
-      const t = el("text", { x: 12, y: m.t + (H - m.t - m.b) / 2, transform: `rotate(-90 12 ${m.t + (H - m.t - m.b) / 2})`, "text-anchor": "middle" }, root);
-      t.textContent = opts.yLabel;
-    }
+    axisTitle(root, opts.yLabel || "events", 14, m.t + (H - m.t - m.b) / 2, -90);
     const bw = Math.max(1, Math.min(band * 0.72, 48));
     rows.forEach((r, i) => {
       let acc = 0;
@@ -128,16 +153,16 @@ const NG = (() => {
       if (i % step) return;
       el("text", { x: xc(i), y: H - m.b + 16, "text-anchor": "middle" }, root).textContent = r.period;
     });
+    axisTitle(root, opts.xLabel || "month of publication", m.l + (W - m.l - m.r) / 2, H - 10);
     el("line", { x1: m.l, x2: W - m.r, y1: H - m.b, y2: H - m.b, stroke: "#d0d5dd" }, root);
     (opts.lines || []).forEach((ln, li) => {
-      const [d0, d1] = ln.domain || [0, niceMax(Math.max(...rows.map((r) => r[ln.key] || 0)))];
+      const rTicks = ln.domain ? domainTicks(ln.domain[0], ln.domain[1]) : countTicks(Math.max(...rows.map((r) => r[ln.key] || 0)));
+      const [d0, d1] = ln.domain || [0, rTicks[rTicks.length - 1]];
       const yl = scale(d0, d1, H - m.b, m.t);
       if (li === 0) {
-        for (let i = 0; i <= 4; i++) {
-          const v = d0 + ((d1 - d0) * i) / 4;
-          el("text", { x: W - m.r + 6, y: yl(v) + 4 }, root).textContent = Number.isInteger(v) ? v : v.toFixed(1);
-        }
+        for (const v of rTicks) el("text", { x: W - m.r + 6, y: yl(v) + 4, class: "tick-right" }, root).textContent = String(v);
         if (d0 < 0 && d1 > 0) el("line", { x1: m.l, x2: W - m.r, y1: yl(0), y2: yl(0), stroke: "#98a2b3", "stroke-dasharray": "2 3" }, root);
+        axisTitle(root, opts.rightLabel || ln.label, W - 12, m.t + (H - m.t - m.b) / 2, 90);
       }
       let d = "", prev = false;
       rows.forEach((r, i) => {
@@ -150,13 +175,16 @@ const NG = (() => {
       el("path", { d, fill: "none", stroke: ln.color, "stroke-width": 2.2, "stroke-linejoin": "round", class: `line-${ln.key}` }, root);
     });
     for (const mk of opts.markers || []) {
+      // Change points: a neutral dashed rule; only the label's arrow says the direction
+      // (green: more cooperative, red: more hostile).
       const i = rows.findIndex((r) => r.period === mk.period);
       if (i < 0) continue;
       const x = m.l + band * i;
-      el("line", { x1: x, x2: x, y1: m.t - 6, y2: H - m.b, stroke: css("--q4"), "stroke-width": 1.6, "stroke-dasharray": "5 4", class: "change-point" }, root);
-      const t = el("text", { x: x + 4, y: m.t - 6, fill: css("--q4"), "font-weight": 600 }, root);
+      const color = mk.direction === "up" ? css("--q2") : mk.direction === "down" ? css("--q4") : "#475467";
+      el("line", { x1: x, x2: x, y1: m.t - 6, y2: H - m.b, stroke: "#475467", "stroke-width": 1.4, "stroke-dasharray": "5 4", class: `change-point ${mk.direction || ""}` }, root);
+      const t = el("text", { x: x + 4, y: m.t - 8, "font-weight": 600, class: "cp-label" }, root);
       t.textContent = mk.label;
-      t.style.fill = css("--q4");
+      t.style.fill = color;
     }
     rows.forEach((r, i) => {
       const hit = el("rect", { x: m.l + band * i, y: m.t, width: band, height: H - m.t - m.b, fill: "transparent" }, root);
@@ -171,12 +199,12 @@ const NG = (() => {
     });
   }
 
-  const quadStacks = () => [1, 2, 3, 4].map((q) => ({ key: `quad${q}`, color: quadColor(q), label: `Q${q} ${QUAD_NAMES[q]}` }));
+  const quadStacks = () => [1, 2, 3, 4].map((q) => ({ key: `quad${q}`, color: quadColor(q), label: QUAD_NAMES[q] }));
 
   function readData() {
     const node = document.getElementById("data");
     return node ? JSON.parse(node.textContent) : null;
   }
 
-  return { el, svg, scale, niceMax, fmt, showTip, moveTip, hideTip, getJSON, message, timeline, quadStacks, quadColor, css, readData, QUAD_NAMES };
+  return { el, svg, scale, niceMax, countTicks, domainTicks, fmt, showTip, moveTip, hideTip, getJSON, message, timeline, quadStacks, quadColor, css, readData, QUAD_NAMES };
 })();

@@ -7,11 +7,12 @@
   let data = null;
   const draw = () => NG.timeline(chart, {
     rows: data.series, stacks: NG.quadStacks(), height: 320, yLabel: "events",
+    rightLabel: "mean Goldstein and tone (−10 to +10)", xLabel: `${data.by} of publication`,
     lines: [
       { key: "goldstein_mean", color: NG.css("--gold"), label: "Goldstein (mean)", domain: [-10, 10] },
       { key: "tone_mean", color: NG.css("--tone"), label: "Tone (mean)", domain: [-10, 10] },
     ],
-    markers: data.change_points.map((c) => ({ period: c.period, label: `${c.magnitude > 0 ? "▲" : "▼"} ${c.period}` })),
+    markers: data.change_points.map((c) => ({ period: c.period, direction: c.magnitude > 0 ? "up" : "down", label: `${c.magnitude > 0 ? "▲" : "▼"} ${c.period}` })),
     empty: "No events between these two countries.",
   });
   NG.getJSON(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/series?directed=${directed}`)
@@ -25,7 +26,7 @@
         const li = document.createElement("li");
         li.className = "small";
         const strong = document.createElement("span");
-        strong.className = "cp";
+        strong.className = `cp ${c.magnitude > 0 ? "up" : "down"}`;
         strong.textContent = `${c.magnitude > 0 ? "▲ more cooperative" : "▼ more hostile"} from ${c.period}`;
         li.appendChild(strong);
         li.appendChild(document.createTextNode(

@@ -4,7 +4,7 @@
   const rows = NG.readData() || [];
   const chart = document.getElementById("volume-chart");
   const draw = () => NG.timeline(chart, {
-    rows, stacks: NG.quadStacks(), height: 280, yLabel: "events",
+    rows, stacks: NG.quadStacks(), height: 280, yLabel: "events", rightLabel: "articles",
     lines: [{ key: "articles", color: NG.css("--ink"), label: "Articles" }],
     empty: "No dated articles yet.",
     onClick: (r) => { window.location.href = `/events?start=${r.period}-01&end=${monthEnd(r.period)}`; },

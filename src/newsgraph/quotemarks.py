@@ -1,4 +1,5 @@
-"""Pair quotation marks in a text: curly and straight, double and single.
+"""Pair quotation marks in a text: curly and straight, double and single (quotes and the
+pronoun resolver read them).
 
 A :class:`Marked` span records where the marks are and where the words between them
 are. The words exclude the marks, surrounding spaces and a trailing comma that belongs
