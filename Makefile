@@ -10,7 +10,7 @@ STORE  ?= newsgraph.duckdb
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-all perf lint bench browser-deps clean screenshots
+.PHONY: run test test-all perf lint bench fuzz browser-deps clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,14 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+# Seeded random documents (mutated articles as text, HTML, JSON lines, WARC, feeds, gzip)
+# through every reader and process_batch: counts codes and uncaught exceptions, peak RSS.
+# The tests run a small sample; this is the long run (FUZZ_DOCS=3000 for a short one).
+FUZZ_DOCS ?= 100000
+FUZZ_SEED ?= 1
+fuzz: $(STAMP)
+	$(BIN)/python tools/fuzz.py --docs $(FUZZ_DOCS) --seed $(FUZZ_SEED) --every 5000
 
 # Debian's Chromium for the browser tests; skipped where it is already there or apt is absent.
 browser-deps:

@@ -178,6 +178,8 @@ def ingest(
     except NewsgraphError as exc:
         _fail(exc)
     typer.echo(report.summary(), err=True)
+    if report.stopped:
+        raise typer.Exit(128 + 15)  # stopped by SIGTERM, as a shell reports it
 
 
 @app.command()
@@ -420,6 +422,13 @@ def main() -> None:
         app()
     except NewsgraphError as exc:  # any command: a coded error is a message, not a traceback
         typer.echo(f"newsgraph: {exc}", err=True)
+        sys.exit(2)
+    except Exception as exc:
+        from .store.connect import damaged
+
+        if (err := damaged(exc)) is None:
+            raise
+        typer.echo(f"newsgraph: {err}", err=True)  # a damaged store file: E040, what to do
         sys.exit(2)
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import signal
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -43,6 +45,7 @@ class IngestReport:
     errors: Counter[str] = field(default_factory=Counter)
     warnings: Counter[str] = field(default_factory=Counter)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, "E00x: message")
+    stopped: bool = False  # a SIGTERM ended the run early (what was in flight was committed)
 
     def summary(self) -> str:
         redated = f"{self.redated:,} re-dated, " if self.redated else ""
@@ -56,7 +59,39 @@ class IngestReport:
             lines.append(f"  {source}: {msg}")
         if len(self.failed) > 20:
             lines.append(f"  ... and {len(self.failed) - 20:,} more (see the errors table)")
+        if self.stopped:
+            lines.append("stopped early by SIGTERM; run the same command again to go on")
         return "\n".join(lines)
+
+
+class _TermDrain:
+    """While an ingest runs (in the main thread): after the first SIGTERM no new batch starts,
+    the oldest batch in flight finishes and commits, the others are dropped (their workers
+    stopped) and the ingest returns; a second SIGTERM stops at once, as Ctrl-C does. What
+    was dropped is redone by the next run."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._old: object = None
+        self._installed = False
+
+    def __enter__(self) -> _TermDrain:
+        if threading.current_thread() is threading.main_thread():
+            self._old = signal.getsignal(signal.SIGTERM)
+            signal.signal(signal.SIGTERM, self._handle)
+            self._installed = True
+        return self
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.requested:
+            raise KeyboardInterrupt("second SIGTERM")
+        self.requested = True
+        log.warning("SIGTERM: finishing the batches in flight, then stopping")
+
+    def __exit__(self, *exc: object) -> None:
+        if self._installed:
+            old = self._old if self._old is not None else signal.SIG_DFL
+            signal.signal(signal.SIGTERM, old)  # type: ignore[arg-type]
 
 
 def input_key(raw: RawArticle, date: dt.date | None = None) -> str:
@@ -164,7 +199,7 @@ def ingest_paths(
         if Path(settings.store).exists():  # nothing is written into a damaged store
             with Store(settings.store, read_only=True) as checked:
                 checked.verify()
-        with Store(settings.store) as store:
+        with Store(settings.store) as store, _TermDrain() as term:
             if settings.lake:
                 lake = LakeWriter(settings.lake)
                 if undone := lake.recover(store.known_ids):
@@ -176,6 +211,9 @@ def ingest_paths(
 
             def feed() -> Iterator[list[RawArticle]]:
                 for todo in plan:
+                    if term.requested:
+                        report.stopped = True
+                        return
                     if todo.raws:
                         todos.append(todo)
                         yield todo.raws
@@ -200,6 +238,9 @@ def ingest_paths(
                     bar.update(task, advance=todo.n)
                 if on_batch:
                     on_batch(report)
+                if term.requested:  # the oldest batch is committed: stop (see _TermDrain)
+                    report.stopped = True
+                    break
             index_store(store, settings.store)
     finally:
         backend.close()

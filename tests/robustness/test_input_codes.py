@@ -88,3 +88,31 @@ def test_date_out_of_range_in_a_document_leaves_no_extractor_failure() -> None:
         published="2024-05-01")])
     assert rec.error is None
     assert not [w for w in rec.warnings if w.startswith("W100")], rec.warnings
+
+
+def test_html_with_thousands_of_attributes_is_extracted_quickly() -> None:
+    import time
+
+    from newsgraph.sources.html import MAX_ATTRIBUTES, from_html, trim_attributes
+
+    attrs = " ".join(f'data-a{i}="v{i}"' for i in range(40_000))
+    page = (f"<html><head><title>Talks</title></head><body><article {attrs}><p>{STORY}</p>"
+            f"<p>{STORY}</p></article><div {attrs}</body></html>")
+    t = time.process_time()
+    raw = from_html(page)
+    took = time.process_time() - t
+    assert "trade agreement" in raw.text
+    assert took < 3.0, f"{took:.1f} s for one page (was ~38 s: quadratic in the attributes)"
+    trimmed = trim_attributes(page)
+    assert trimmed.count("data-a") == 2 * MAX_ATTRIBUTES
+    ordinary = '<p class="x" id=y data-z=\'1\'>text</p>'
+    assert trim_attributes(ordinary * 1000) == ordinary * 1000
+
+
+def test_json_line_with_a_malformed_ipv6_url_is_read() -> None:
+    line = json.dumps({"text": STORY, "url": "http://[::1"}).encode() + b"\n"
+    (raw,) = read_jsonl(io.BytesIO(line), "x.jsonl", max_bytes=10_000)
+    assert isinstance(raw, RawArticle) and raw.source == "x.jsonl"
+    (rec,) = process_batch([raw])
+    assert rec.error is None and rec.url is None
+    assert any(w.startswith("W007") for w in rec.warnings)

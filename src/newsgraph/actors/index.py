@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..model import Actor
 
 
@@ -14,13 +16,17 @@ class ActorIndex:
         self._spans: list[tuple[int, int, list[str]]] = sorted(
             (s, e, members[a.id] or [a.id]) for a in actors for s, e in a.mentions
         )
+        # Lookups bisect to the spans that can hold a position (not a scan from the start,
+        # which made a long document quadratic).
+        self._span_starts = [s for s, _, _ in self._spans]
+        self._longest = max((e - s for s, e, _ in self._spans), default=0)
 
     def ids_for_span(self, start: int, end: int) -> list[str]:
         out: list[str] = []
-        for s, e, ids in self._spans:
+        for s, e, ids in self._spans[bisect_left(self._span_starts, start):]:
             if s >= end:
                 break
-            if s >= start and e <= end:
+            if e <= end:
                 out.extend(i for i in ids if i not in out)
         return out
 
@@ -29,9 +35,9 @@ class ActorIndex:
             return []
         pos = self._starts[i]
         out: list[str] = []
-        for s, e, ids in self._spans:
+        for s, e, ids in self._spans[bisect_left(self._span_starts, pos - self._longest):]:
             if s > pos:
                 break
-            if s <= pos < e:
+            if pos < e:
                 out.extend(x for x in ids if x not in out)
         return out

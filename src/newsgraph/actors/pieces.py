@@ -8,6 +8,7 @@ them; a longer PERSON whose last word is a known surname is someone else ("Aydin
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -47,12 +48,22 @@ def build_pieces(doc_ents: Sequence[Span], atoms: list[Atom], kb: KB) -> list[Pi
     ents = [e for e in doc_ents if e.label_ in ACTOR_LABELS]
     taken_atoms: set[int] = set()
     facilities = {norm_key(f) for f in kb.facilities}
+    # Atoms by start token, and the longest one: the atoms inside or covering tokens
+    # start..end start between start - longest and end.
+    by_start = sorted(range(len(atoms)), key=lambda k: atoms[k].start)
+    starts = [atoms[k].start for k in by_start]
+    longest = max((a.end - a.start for a in atoms), default=0)
+
+    def _near(start: int, end: int) -> list[int]:
+        lo, hi = bisect_left(starts, start - longest), bisect_right(starts, end)
+        return sorted(by_start[lo:hi])
     for ent in ents:
         if "\n" in ent.text or norm_key(ent.text).removeprefix("the ") in facilities:
             continue
-        inside = [k for k, a in enumerate(atoms) if a.start >= ent.start and a.end <= ent.end]
-        covering = [k for k, a in enumerate(atoms)
-                    if a.start <= ent.start and a.end >= ent.end and a.kind == "name"]
+        near = _near(ent.start, ent.end)  # not every atom of the document: linear, not n^2
+        inside = [k for k in near if atoms[k].start >= ent.start and atoms[k].end <= ent.end]
+        covering = [k for k in near if atoms[k].start <= ent.start and atoms[k].end >= ent.end
+                    and atoms[k].kind == "name"]
         if covering or ent.label_ in {"GPE", "NORP"}:
             continue  # the KB name wins, or a place/group name (places module's business)
         names = [atoms[k] for k in inside if atoms[k].kind == "name"]

@@ -282,8 +282,11 @@ class Assembler(StateRules):
         Cavusoglu) are Turkish, so the delegation is too.
         """
         sent = self.doc[p.start].sent
-        here = [q for q in self.pieces if sent.start <= q.start < sent.end and q is not p
-                and not self._stance(q.start)]
+        # The sentence's pieces through by_token (pieces do not overlap): a scan of every
+        # piece per call made a long document quadratic.
+        ks = sorted({self.by_token[t] for t in range(sent.start, sent.end) if t in self.by_token})
+        here = [q for q in (self.pieces[k] for k in ks) if sent.start <= q.start < sent.end
+                and q is not p and not self._stance(q.start)]
         isos = {q.ref for q in here if q.kind in {"state", "capital"}}
         if len(isos) == 1:
             return isos.pop()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+import duckdb
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import (
     http_exception_handler,
@@ -19,6 +20,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import FetchTimeout, NewsgraphError, StoreError, TooManyFetches
+from ..store.connect import damaged
 
 log = logging.getLogger(__name__)
 
@@ -82,11 +84,12 @@ def problems(exc: RequestValidationError) -> list[dict[str, str]]:
 
 
 def page(request: Request, status: int, detail: str = "", items: list[dict[str, str]] | None = None,
-         headers: dict[str, str] | None = None) -> Response:
+         headers: dict[str, str] | None = None, heading: str | None = None) -> Response:
     from .pages import render  # the templates live with the pages
 
     response = render(request, "error.html", page="error", status=status,
-                      heading=HEADINGS.get(status, "Error"), detail=detail, problems=items or [],
+                      heading=heading or HEADINGS.get(status, "Error"), detail=detail,
+                      problems=items or [],
                       path=request.url.path)
     response.status_code = status
     if headers:
@@ -115,6 +118,21 @@ def install(app: FastAPI) -> None:
         if wants_json(request):
             return await request_validation_exception_handler(request, exc)
         return page(request, 422, items=problems(exc))
+
+    @app.exception_handler(duckdb.Error)
+    async def _store(request: Request, exc: duckdb.Error) -> Response:
+        err = damaged(exc, request.app.state.settings.store)
+        if err is None:
+            return await _crash(request, exc)
+        # A damaged store file: every page would fail the same way; say so and what to do.
+        # The log has DuckDB's words (with the file's path); the client a plain account.
+        log.error("%s", err)
+        detail = (f"[{err.code}] the store file could not be read: it may be damaged or cut "
+                  "short. Its operator should restore it from a backup or rebuild it (the "
+                  "server log has the details).")
+        if wants_json(request):
+            return JSONResponse({"detail": detail, "code": err.code}, status_code=503)
+        return page(request, 503, detail, heading="The store cannot be read")
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:

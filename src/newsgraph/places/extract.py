@@ -17,6 +17,8 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -84,13 +86,44 @@ def _role(span: Span) -> str:
     return "mention"
 
 
+class Spans:
+    """Character spans with an overlap test that looks only at spans nearby (a list scanned
+    whole on every test made a long document quadratic)."""
+
+    BUCKET = 256
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._buckets: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        self._all: list[tuple[int, int]] = []
+        self.extend(spans)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._all)
+
+    def _keys(self, start: int, end: int) -> range:
+        return range(start // self.BUCKET, max(start, end - 1) // self.BUCKET + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        self._all.append(span)
+        for k in self._keys(*span):
+            self._buckets[k].append(span)
+
+    def extend(self, spans: Iterable[tuple[int, int]]) -> None:
+        for span in spans:
+            self.append(span)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for k in self._keys(start, end)
+                   for s, e in self._buckets.get(k, ()))
+
+
 def _person_spans(ctx: DocContext) -> list[tuple[int, int]]:
     """Mentions of people: a GPE label on a person's name ("Erdogan") is a tagging slip."""
     return [m for a in ctx.record.actors if a.kind == "person" for m in a.mentions]
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _overlaps(start: int, end: int, spans: Spans) -> bool:
+    return spans.overlaps(start, end)
 
 
 def _place(
@@ -124,7 +157,7 @@ def _strip_article(span: Span) -> Span:
     return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
 
 
-def _borders(ctx: DocContext, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[Place]:
+def _borders(ctx: DocContext, gaz: Gazetteer, taken: Spans) -> list[Place]:
     """ "the Syrian border" / "the Turkish-Syrian border": a border region of a country."""
     out = []
     for m in _BORDER.finditer(ctx.text):
@@ -199,12 +232,12 @@ def _name_demonyms(span: Span, gaz: Gazetteer) -> list[Place]:
 
 
 def _unnamed(
-    ctx: DocContext, focus: Focus, gaz: Gazetteer, taken: list[tuple[int, int]]
+    ctx: DocContext, focus: Focus, gaz: Gazetteer, taken: Spans
 ) -> list[Place]:
     """Capitalised names no entity covers that the article's focus counts among the story's
     localities ("Red Oak" the tagger missed)."""
     text = ctx.text
-    ents = [(e.start_char, e.end_char) for e in ctx.ents]
+    ents = Spans((e.start_char, e.end_char) for e in ctx.ents)
     out: list[Place] = []
     for pos, entry in focus.locals:
         if pos < 0 or (out and out[-1].start == pos):
@@ -240,8 +273,9 @@ def extract(ctx: DocContext) -> None:
     title = ctx.record.title or ""
     focus: Focus = article_focus(text, gaz, title="" if text.startswith(title) else title)
     people = _person_spans(ctx)
+    people_spans = Spans(people)
     places: list[Place] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     orgs = [(e.start_char, e.end_char) for e in ctx.ents if e.label_ == "ORG"]
     pattern = _facility_pattern()
@@ -262,7 +296,7 @@ def extract(ctx: DocContext) -> None:
     for ent in ctx.ents:
         span = _strip_article(ent)
         start, end = span.start_char, span.end_char
-        if _overlaps(start, end, taken) or _overlaps(start, end, people):
+        if _overlaps(start, end, taken) or _overlaps(start, end, people_spans):
             continue
         if ent.label_ in _DEMONYM_LABELS:
             dem = _demonym(gaz, span.text)
@@ -311,7 +345,7 @@ def extract(ctx: DocContext) -> None:
             places.append(_place(start, end, span.text, res, _role(span)))
         taken.append((start, end))
 
-    places.extend(_unnamed(ctx, focus, gaz, taken + people))
+    places.extend(_unnamed(ctx, focus, gaz, Spans([*taken, *people])))
 
     places.sort(key=lambda p: (p.start, p.end))
     ctx.record.places = places

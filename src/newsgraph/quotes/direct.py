@@ -14,6 +14,7 @@ edge, the line end or the next quotation mark:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Token
 
@@ -78,7 +79,26 @@ def _nearby_subject(cue: Token, tokens: list[Token]) -> Token | None:
     return min(cands, key=lambda t: abs(t.i - cue.i))
 
 
-def _sentence_cue(ctx: DocContext, m: Marked, marked: list[Marked]) -> tuple[Token, Token] | None:
+class _Quoted:
+    """Is a character inside a quotation (its marks included)? Merged intervals, bisected:
+    testing every quotation for every token of a sentence was cubic on a text of many quotes."""
+
+    def __init__(self, marked: list[Marked]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted((q.open, q.close or q.end) for q in marked):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self._starts = [a for a, _ in merged]
+        self._ends = [b for _, b in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect_right(self._starts, pos) - 1
+        return k >= 0 and pos <= self._ends[k]
+
+
+def _sentence_cue(ctx: DocContext, m: Marked, quoted: _Quoted) -> tuple[Token, Token] | None:
     """For a partial quote: the speech verb of its sentence (outside any quotation)."""
     span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
@@ -87,7 +107,7 @@ def _sentence_cue(ctx: DocContext, m: Marked, marked: list[Marked]) -> tuple[Tok
     ancestors = {a.i for a in span.root.ancestors}
     best = None
     for t in sent:
-        if any(q.open <= t.idx <= (q.close or q.end) for q in marked):
+        if t.idx in quoted:
             continue
         source = according_to(t)
         subj = source if source is not None else (subject_of(t) if is_cue(t, direct=True)
@@ -122,6 +142,7 @@ def _quote(
 def direct_quotes(ctx: DocContext, marked: list[Marked]) -> list[Quote]:
     text = ctx.record.text
     inside = [(m.start, m.end) for m in marked]
+    quoted = _Quoted(marked)
     out: list[Quote] = []
     for m in marked:
         la, lb = _left_window(text, m)
@@ -146,7 +167,7 @@ def direct_quotes(ctx: DocContext, marked: list[Marked]) -> list[Quote]:
         elif not _NAMING.search(text[max(0, m.open - 25) : m.open]) and not _title_like(
             text[m.start : m.end]
         ):
-            cue = _sentence_cue(ctx, m, marked)
+            cue = _sentence_cue(ctx, m, quoted)
             if cue is not None:
                 out.append(_quote(ctx, m, "partial", "partial:sentence_cue", cue, inside, 0.8))
     _inherit_speakers(text, marked, out)
@@ -166,7 +187,7 @@ def _colon_name(ctx: DocContext, a: int, b: int) -> tuple[Token, Token | None] |
         return None
     colon = a + len(left) - 1
     ent = next(
-        (e for e in ctx.doc.ents if e.end_char == colon and e.label_ in _COLON_NAME_LABELS), None
+        (e for e in ctx.ents if e.end_char == colon and e.label_ in _COLON_NAME_LABELS), None
     )
     if ent is None or len(ctx.record.text[a : ent.start_char].split()) > _MAX_TITLE_WORDS:
         return None

@@ -29,8 +29,22 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _ent_from(doc, start: int) -> Span:
+    """The entity starting at token ``start``, from the tokens' IOB tags (``doc.ents`` would
+    build every entity of the document on each call: quadratic on a long text)."""
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[start].ent_type_)
+
+
 def _ent_at(tok: Token, labels: tuple[str, ...]) -> Span | None:
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in labels), None)
+    if tok.ent_iob_ not in ("B", "I") or tok.ent_type_ not in labels:
+        return None
+    doc, start = tok.doc, tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return _ent_from(doc, start)
 
 
 def name_span(subj: Token) -> tuple[int, int]:
@@ -39,8 +53,10 @@ def name_span(subj: Token) -> tuple[int, int]:
     if ent is not None:
         return ent.start_char, ent.end_char
     sub = list(subj.subtree)
-    persons = [e for e in subj.doc.ents if e.label_ == "PERSON" and sub[0].i <= e.start < e.end
-               <= sub[-1].i + 1]  # fmt: skip
+    doc = subj.doc
+    starts = (_ent_from(doc, i) for i in range(sub[0].i, sub[-1].i + 1)
+              if doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON")
+    persons = [e for e in starts if e.end <= sub[-1].i + 1]
     if persons:  # an appositive: "the head of the centre, Aydin Sezer"
         return persons[-1].start_char, persons[-1].end_char
     ent = _ent_at(subj, _NAME_LABELS)

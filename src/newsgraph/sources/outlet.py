@@ -16,7 +16,10 @@ def domain(url: str | None) -> str:
     """The host of ``url``, lower case, without ``www.`` ('' when there is none)."""
     if not url or "://" not in url:
         return ""
-    host = (urlparse(url).hostname or "").lower()
+    try:
+        host = (urlparse(url).hostname or "").lower()
+    except ValueError:  # "http://[::1": no host to name (the URL itself is dropped, W007)
+        return ""
     return host[4:] if host.startswith("www.") else host
 
 

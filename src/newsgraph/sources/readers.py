@@ -94,7 +94,12 @@ def read_file(path: Path, *, max_bytes: int = 20_000_000,
         if suffix in FEED_SUFFIXES:
             from .remote import read_feed_file
 
-            yield from read_feed_file(path, max_bytes=max_bytes, private_hosts=private_hosts)
+            with _open(path) as fh:  # a .rss.gz is decompressed (capped), never read whole
+                data = fh.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise InputTooLarge(f"{name} is over {max_bytes:,} bytes (max_bytes)")
+            yield from read_feed_file(path, max_bytes=max_bytes, data=data,
+                                      private_hosts=private_hosts)
             return
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(_open(path), name, max_bytes=max_bytes)

@@ -70,10 +70,11 @@ def _valid_link(link: str) -> bool:
     return url.scheme in ("http", "https") and bool(url.host)
 
 
-def read_feed_file(path: Path, *, max_bytes: int, private_hosts: tuple[str, ...] = ()
-                   ) -> Iterator[Item]:
-    """A feed saved on disk; its linked pages are fetched over HTTP."""
-    data = path.read_bytes()
+def read_feed_file(path: Path, *, max_bytes: int, data: bytes | None = None,
+                   private_hosts: tuple[str, ...] = ()) -> Iterator[Item]:
+    """A feed saved on disk (``data``: its bytes, already read); its linked pages are
+    fetched over HTTP."""
+    data = path.read_bytes() if data is None else data
     if not looks_like_feed(data):
         yield Failure(str(path), UnsupportedSource(f"{path}: not an RSS or Atom feed"))
         return

@@ -23,7 +23,7 @@ from ..clean.signature import MinHash, minhash
 from ..errors import StoreError
 from ..model import ArticleRecord
 from . import integrity
-from .connect import connect
+from .connect import connect, damaged
 from .dedup import Assignment, assign_clusters
 from .rows import records_to_rows
 from .schema import CHILD_TABLES, TABLES, ddl
@@ -69,8 +69,10 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
         self.close()
+        if exc is not None and (err := damaged(exc, self.path)) is not None:
+            raise err from exc  # a damaged file: E040 with what to do, not a traceback
 
     def _in(self, sql: str, values: Iterable) -> list[tuple]:
         values = list(set(values))

@@ -37,6 +37,29 @@ def holder(message: str) -> str | None:
     return f"PID {pid} ({cmd})" if cmd else f"PID {pid}"
 
 
+# What DuckDB says when the file itself is bad: cut short, overwritten, not a store at all.
+_DAMAGE = ("could not read enough bytes", "corrupt", "checksum", "not a valid duckdb",
+           "internal error", "failed to deserialize", "serializ")
+
+
+def damaged(exc: BaseException, path: str | None = None) -> StoreError | None:
+    """E040 saying what to do, for a DuckDB error that means the store file is damaged
+    (truncated, overwritten) or cannot be read or written at all; None for other errors."""
+    if not isinstance(exc, duckdb.Error):
+        return None
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    bad_kind = isinstance(exc, duckdb.IOException | duckdb.InternalException
+                          | duckdb.SerializationException)
+    if "cannot open file" in message.lower():  # a path or permission problem, not damage
+        return None
+    if not bad_kind and not any(m in message.lower() for m in _DAMAGE):
+        return None
+    where = f"store {path}" if path else "the store"
+    return StoreError(f"{where} could not be read ({message}). If the file is damaged or cut "
+                      "short, restore it from a backup or rebuild it: move it aside and run "
+                      "'newsgraph ingest' on the inputs again; if the disk is full, free space")
+
+
 def _is_lock(exc: duckdb.Error) -> bool:
     return "lock" in str(exc).lower()
 
@@ -54,7 +77,7 @@ def connect(path: str, *, read_only: bool, wait_s: float | None = None
             return duckdb.connect(path, read_only=read_only)
         except duckdb.Error as exc:
             if not _is_lock(exc):
-                raise StoreError(f"cannot open store {path}: {exc}") from exc
+                raise damaged(exc, path) or StoreError(f"cannot open store {path}: {exc}") from exc
             if time.monotonic() >= deadline:
                 raise StoreError(_refusal(path, read_only, str(exc))) from exc
         time.sleep(delay)
