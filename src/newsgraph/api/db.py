@@ -119,8 +119,8 @@ class Database:
 
     def _damaged(self, exc: StoreError) -> StoreError:
         if self.damage is None:
-            log.error("%s", exc.message)
-            self.damage = exc.message
+            log.error("%s", exc.message)  # the log names the file; clients are not told where
+            self.damage = exc.message.replace(f"store {self.path}", "store")
         return exc
 
     def _open(self) -> Store:
