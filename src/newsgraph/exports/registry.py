@@ -15,6 +15,7 @@ from typing import Any
 
 import duckdb
 
+from .. import plugins
 from ..errors import PluginError
 
 __all__ = ["FORMATS", "GROUP", "ExportOptions", "Exporter", "Writer", "load_plugins", "register"]
@@ -80,20 +81,7 @@ def load_plugins(entry_points: Iterable[metadata.EntryPoint] | None = None) -> N
     An entry point named N loads either an :class:`Exporter` named N, or code (a module, a
     writer) that registers format N with :func:`register` when imported. E070 otherwise.
     """
-    if entry_points is None:
-        entry_points = sorted(metadata.entry_points(group=GROUP),
-                              key=lambda ep: (getattr(ep.dist, "name", ""), ep.name))
-    for ep in entry_points:
-        dist = getattr(ep, "dist", None)
-        origin = f"{dist.name} {dist.version}, " if dist is not None else ""
-        origin += f"entry point {ep.name} = {ep.value}"
-        try:
-            obj = ep.load()
-        except PluginError as exc:
-            raise PluginError(f"export plugin ({origin}): {exc.message}") from exc
-        except Exception as exc:  # any failure of a third party's import is its own
-            raise PluginError(f"cannot load export plugin ({origin}): "
-                              f"{type(exc).__name__}: {exc}") from exc
+    for ep, origin, obj in plugins.load(GROUP, "export", entry_points):
         if isinstance(obj, Exporter):
             if obj.name != ep.name:
                 raise PluginError(f"export plugin ({origin}) declares format {obj.name!r}, "

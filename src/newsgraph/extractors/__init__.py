@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
+from .. import plugins
 from ..errors import PluginError, SettingsError
 from ..model import ArticleRecord
 
@@ -291,30 +292,13 @@ def _builtins() -> list[tuple[str, object]]:
     return out
 
 
-def _origin(ep: metadata.EntryPoint) -> str:
-    dist = getattr(ep, "dist", None)
-    by = f"{dist.name} {dist.version}, " if dist is not None else ""
-    return f"{by}entry point {ep.name} = {ep.value}"
-
-
 def load_registry(entry_points: Iterable[metadata.EntryPoint] | None = None) -> Registry:
     """A registry of the built-ins and ``entry_points`` (default: the installed ones of the
     ``newsgraph.extractors`` group, by distribution then entry name); E070 on any problem."""
     reg = Registry()
     for origin, ext in _builtins():
         reg.add(ext, origin, builtin=True)
-    if entry_points is None:
-        entry_points = sorted(metadata.entry_points(group=GROUP),
-                              key=lambda ep: (getattr(ep.dist, "name", ""), ep.name))
-    for ep in entry_points:
-        origin = _origin(ep)
-        try:
-            ext = ep.load()
-        except PluginError as exc:
-            raise PluginError(f"extractor plugin ({origin}): {exc.message}") from exc
-        except Exception as exc:  # any failure of a third party's import is its own
-            raise PluginError(f"cannot load extractor plugin ({origin}): "
-                              f"{type(exc).__name__}: {exc}") from exc
+    for _ep, origin, ext in plugins.load(GROUP, "extractor", entry_points):
         reg.add(ext, origin)
     reg.check()
     log.debug("extractors: %s", ", ".join(reg.names()))
