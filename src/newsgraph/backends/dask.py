@@ -23,7 +23,7 @@ from ..settings import Settings
 try:
     from distributed.diagnostics.plugin import WorkerPlugin
 except ImportError:  # the dask extra is not installed: DaskBackend says so when used
-    WorkerPlugin = object
+    WorkerPlugin = object  # type: ignore[misc,assignment]  # a stand-in base class
 
 _WARM_UP = RawArticle(text="Turkey and Russia held talks in Moscow on Tuesday.")
 

@@ -96,7 +96,7 @@ class Store:
         *,
         input_keys: Sequence[str] | None = None,
         failed: Sequence[Failed] = (),
-        before_commit: Callable[[dict[str, dict[str, list]]], None] | None = None,
+        before_commit: Callable[[dict[str, dict[str, list]]], object] | None = None,
     ) -> int:
         """Store the records not yet stored, in one transaction; returns how many were new.
 
