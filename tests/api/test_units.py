@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.api.highlight import annotations, segments
+from newsgraph.api.highlight import highlights, segments
 from newsgraph.api.limits import is_loopback
 
 
@@ -22,7 +22,7 @@ def test_segments_cover_the_text_and_nest_annotations():
 def test_annotations_drop_spans_outside_the_text():
     record = {"text": "Turkey", "actors": [{"id": "a1", "name": "Turkey", "mentions": [[0, 6], [3, 99]]}],
               "places": [{"start": -1, "end": 2, "text": "Tu"}]}
-    anns = annotations(record)
+    anns = highlights(record)
     assert [(a["kind"], a["start"], a["end"]) for a in anns] == [("actor", 0, 6)]
 
 
@@ -34,7 +34,7 @@ def test_trigger_annotation_names_code_rule_and_confidence():
                           "goldstein": -10.0, "cameo": {"code": "190", "name": "Use conventional military force"},
                           "plover": {"type": "ASSAULT"}, "evidence": {"trigger": [7, 16]},
                           "rule": "verb/core:1", "confidence": 0.9}]}
-    trig = next(a for a in annotations(record) if a["kind"] == "trigger")
+    trig = next(a for a in highlights(record) if a["kind"] == "trigger")
     assert trig["label"] == "Turkey → Russia" and "190" in trig["code"]
     assert trig["rule"] == "verb/core:1" and trig["confidence"] == 0.9
 
