@@ -40,10 +40,6 @@ def words(name: str) -> frozenset[str]:
         raise DataFileError(f"{PATH.name} has no list {name!r}") from None
 
 
-def names() -> list[str]:
-    return sorted(_lists())
-
-
 # Verbs of saying, by use. Each verb sits in one of the four lists of the data file.
 SPEECH = words("speech")
 SPEECH_ACT = words("speech_act")

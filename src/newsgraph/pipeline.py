@@ -61,7 +61,6 @@ def article_id(text: str, url: str | None) -> str:
     return hashlib.sha1(f"{url or ''}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-parse_date = parse_day  # the one lenient day reader (newsgraph.isodate)
 
 
 def _prepare(raw: RawArticle, settings: Settings, date: dt.date | None) -> _Prepared:
@@ -78,14 +77,14 @@ def _prepare(raw: RawArticle, settings: Settings, date: dt.date | None) -> _Prep
         removed=cleaned.removed,
         warnings=[*raw.warnings, *cleaned.warnings],
     )
-    published = date or parse_date(raw.published)
+    published = date or parse_day(raw.published)
     if date:
         rec.published, rec.published_reason = date.isoformat(), "given by the caller"
     elif published:
         rec.published, rec.published_reason = published.isoformat(), "from the source metadata"
     else:
         value, reason = dates.find_published(cleaned.text, raw.url, raw.published)
-        published = parse_date(value)
+        published = parse_day(value)
         rec.published, rec.published_reason = (value if published else None), reason
     if not cleaned.text.strip():
         rec.error = f"{EmptyInput.code}: no article text after cleaning"

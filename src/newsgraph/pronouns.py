@@ -150,11 +150,16 @@ class PronounResolver:
                  ) -> Antecedent | None:
         first = self._sent_starts[max(0, self._sent(tok.i) - WINDOW)]
         doc = tok.doc
-        k = bisect.bisect_left(self._starts, tok.i)
-        clause = {c.ref for c in self._cands if c.ref is not None and c.start in _clause(tok)}
+        window = self._cands[bisect.bisect_left(self._starts, first):
+                             bisect.bisect_left(self._starts, tok.i)]
+        own = _clause(tok)  # once per pronoun; only its sentence's mentions can be in it
+        sent = tok.sent
+        clause = {c.ref for c in self._cands[bisect.bisect_left(self._starts, sent.start):
+                                             bisect.bisect_left(self._starts, sent.end)]
+                  if c.ref is not None and c.start in own}
         hidden = [*skip, *((a, b) for a, b in self._quoted if not a <= tok.idx < b)]
-        pool = [c for c in self._cands[:k]
-                if c.start >= first and c.end <= tok.i and c.person == person
+        pool = [c for c in window
+                if c.end <= tok.i and c.person == person
                 and c.ref not in clause and not any(a <= doc[c.start].idx < b for a, b in hidden)]
         if not pool or pool[-1].ref is None:  # none, or the nearest person is no actor
             return None

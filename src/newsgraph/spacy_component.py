@@ -51,10 +51,10 @@ class NewsgraphComponent:
 
     def __init__(self, *, published: str | None = None, count_modal_events: bool = False,
                  patterns_files: tuple[str, ...] = ()) -> None:
-        from . import pipeline
+        from .isodate import parse_day
         from .settings import Settings
 
-        self.published = pipeline.parse_date(published)
+        self.published = parse_day(published)
         self.settings = Settings(count_modal_events=count_modal_events,
                                  patterns_files=tuple(patterns_files))
 

@@ -110,18 +110,24 @@ _DL_REGION = re.compile(r",[\s\w.'’-]+")
 _DL_END = re.compile(r"\s*(\([\w .-]+\))?\s*([-–—:]|$)")
 
 
-def is_dateline(line: str) -> bool:
+def _dateline(line: str) -> tuple[int, bool] | None:
+    """(end offset, closed by a dash or colon) of the dateline opening ``line``, or None."""
     head = _DL_HEAD.match(line)
     if not head:
-        return False
+        return None
     if "-" in line[3:head.end()]:
-        return True
+        return line.index("-", 3) + 1, True
     pos = head.end()
     if region := _DL_REGION.match(line, pos):
         if "-" in line[pos + 2:region.end()]:
-            return True
+            return line.index("-", pos + 2) + 1, True
         pos = region.end()
-    return bool(_DL_END.match(line, pos))
+    end = _DL_END.match(line, pos)
+    return (end.end(), bool(end.group(2))) if end else None
+
+
+def is_dateline(line: str) -> bool:
+    return _dateline(line) is not None
 
 
 # A dateline in mixed case is known by its agency: "Hanoi (VNA) -", "New Delhi (IANS):".
@@ -138,15 +144,8 @@ def dateline_end(line: str) -> int | None:
     head = _DL_HEAD.match(line)
     if not head or sum(ch.isalpha() for ch in head.group(0).split("-")[0]) < 3:
         return None
-    if "-" in line[3:head.end()]:
-        return line.index("-", 3) + 1
-    pos = head.end()
-    if region := _DL_REGION.match(line, pos):
-        if "-" in line[pos + 2:region.end()]:
-            return line.index("-", pos + 2) + 1
-        pos = region.end()
-    end = _DL_END.match(line, pos)
-    return end.end() if end and end.group(2) else None
+    found = _dateline(line)
+    return found[0] if found and found[1] else None
 
 
 def keeps_as_content(line: str) -> str | None:

@@ -90,7 +90,7 @@ def _table() -> dict[str, list[Role]]:
             for part in filter(None, (row["roles"] or "").split(";")):
                 code, start, end = (part.split("/") + ["", ""])[:3]
                 if code[:3] in NON_STATE or code[:3] in {"NGM", "INT"}:
-                    roles.append((code, _date(start), _date(end)))
+                    roles.append((code, parse_day(start), parse_day(end)))
             if not roles:
                 continue
             for name in [row["name"], *filter(None, (row["aliases"] or "").split("|"))]:
@@ -98,7 +98,6 @@ def _table() -> dict[str, list[Role]]:
     return out
 
 
-_date = parse_day
 
 
 def _lookup(name: str, generic: str, day: dt.date | None) -> str | None:

@@ -26,11 +26,12 @@ def _prepare(settings: Settings) -> None:
 
 
 def _events(rec: ArticleRecord) -> Iterator[Row]:
-    from ..store.rows import actor_code, day_of, event_day, event_key, merge_side
+    from ..isodate import parse_day
+    from ..store.rows import actor_code, event_day, event_key, merge_side
 
     a = rec.id
     actors = {x.id: x for x in rec.actors}
-    published = day_of(rec.published)
+    published = parse_day(rec.published)
     tone = rec.tone.tone if rec.tone else None
     for ev in rec.events:
         src = actors.get(ev.source[0]) if ev.source else None

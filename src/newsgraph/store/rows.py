@@ -17,8 +17,6 @@ from ..isodate import parse_day
 from ..model import ArticleRecord
 from .schema import TABLES
 
-day_of = parse_day  # the one lenient day reader (newsgraph.isodate)
-
 
 def actor_code(actor: object | None) -> str | None:
     """An actor's CAMEO code, None when it has none (or there is no actor)."""
@@ -72,7 +70,7 @@ def records_to_rows(records: list[ArticleRecord]) -> dict[str, dict[str, list]]:
         a = rec.id
         tone = rec.tone
         rows["articles"].append((
-            a, rec.url, rec.source, rec.title, day_of(rec.published), rec.language,
+            a, rec.url, rec.source, rec.title, parse_day(rec.published), rec.language,
             tone.word_count if tone else len(rec.text.split()), tone.tone if tone else None,
             rec.signature, None, len(rec.warnings), now, rec.text, rec.to_json(),
         ))
