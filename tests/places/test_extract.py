@@ -126,3 +126,12 @@ def test_a_place_the_text_names_right_after_an_unknown_name_locates_it(nlp):
     if fort:  # the tagger may not make it an entity; when it does, it lies in Maryland
         assert fort[0].admin1 == "Maryland" and fort[0].rule == "places:located"
         assert "Maryland" in (fort[0].reason or "")
+
+
+def test_a_possessive_toponym_is_the_place():
+    import newsgraph
+
+    rec = newsgraph.process("South Korea's exports fell in May, and New Zealand's farmers "
+                            "worried about prices.", date=dt.date(2019, 6, 1))
+    found = {rec.text[p.start:p.end]: p.country for p in rec.places}
+    assert found.get("South Korea") == "KOR" and found.get("New Zealand") == "NZL", found

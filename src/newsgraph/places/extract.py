@@ -154,7 +154,12 @@ def _place(
 
 
 def _strip_article(span: Span) -> Span:
-    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
+    """The name without a leading "the" or a trailing possessive ("South Korea's")."""
+    if len(span) > 1 and span[0].lower_ == "the":
+        span = span[1:]
+    if len(span) > 1 and span[-1].tag_ == "POS":
+        span = span[:-1]
+    return span
 
 
 def _borders(ctx: DocContext, gaz: Gazetteer, taken: Spans) -> list[Place]:
