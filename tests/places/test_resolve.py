@@ -188,3 +188,11 @@ def test_a_list_of_states_is_no_qualifier_of_its_members():
     i = text.index("Illinois")
     r = resolve_toponym("Illinois", text, start=i, end=i + len("Illinois"))
     assert r.entry.name == "Illinois" and r.entry.feature == "admin1"
+
+
+def test_a_code_like_name_is_no_place():
+    # a virus, a jet model: the text places them, but they are no toponym to place
+    text = "Tests confirmed H5N1 in Turkey, and the A350 in Toulouse."
+    for name in ("H5N1", "A350"):
+        i = text.index(name)
+        assert resolve_toponym(name, text, start=i, end=i + len(name)) is None, name

@@ -238,7 +238,9 @@ def _fallback(
     gaz: Gazetteer,
 ) -> Resolution | None:
     """Names the gazetteer lacks: drop a generic head word, else a place named inside the
-    name, else the article's anchor."""
+    name, else the article's anchor. A code-like name ("H5N1", "A350") is no place's."""
+    if any(ch.isdigit() for ch in name) and not any(ch.isspace() for ch in name.strip()):
+        return None
     stripped = _GENERIC_TAIL.sub("", name.strip())
     inner = None
     if stripped != name.strip() and stripped and not _STREET.search(name):
